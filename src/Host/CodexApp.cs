@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Codex.Host.Identity;
+using Codex.Host.Jobs;
+using Codex.Host.Web;
+using Codex.Modules.Learning;
+using Codex.Modules.Notifications;
+using Codex.Modules.Organization;
+using Codex.Modules.Skills;
+using Codex.Modules.TeamCodex;
+using Codex.Shared;
+using Codex.Shared.Persistence;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Host;
+
+/// <summary>The composition root: every module, the mechanics and the web pipeline.</summary>
+public static class CodexApp
+{
+    public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en-GB")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            ModuleMigrations.PrepareSqliteFile(database.ConnectionString);
+        }
+
+        var catalog = new ModuleCatalog();
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddOrganizationModule(database, catalog);
+        services.AddTeamCodexModule(database, catalog);
+        services.AddSkillsModule(catalog);
+        services.AddLearningModule(catalog);
+        services.AddNotificationsModule(builder.Configuration, catalog);
+        services.AddCodexShared(catalog);
+
+        services.AddCodexIdentity(database, builder.Configuration);
+        services.AddCodexJobs(database, builder.Configuration);
+        services.AddScoped<DemoSeeder>();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // German first: the language is the user's explicit choice (cookie), not the browser's guess.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account"))
+            .AddViewLocalization();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddProblemDetails();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy("login", http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        var app = builder.Build();
+        ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolver(app.Services);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        if (app.Configuration.GetValue("Security:HttpsOnly", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapPost("/culture", SetCulture).AllowAnonymous();
+
+        var api = app.MapGroup("/api");
+        api.MapOrganizationModule();
+        api.MapTeamCodexModule();
+        api.MapSkillsModule();
+        api.MapLearningModule();
+        api.MapNotificationsModule();
+
+        app.MapRazorPages();
+        app.MapJobsDashboard();
+        return app;
+    }
+
+    /// <summary>Applies migrations of every module and Identity; seeds the demo on an empty embedded database.</summary>
+    public static async Task MigrateAsync(this WebApplication app, bool? seedDemo)
+    {
+        await app.Services.MigrateModulesAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CodexIdentityDbContext>().Database.MigrateAsync();
+        }
+
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        if (seedDemo ?? app.Configuration.GetValue("Demo:Seed", database.Provider == DatabaseProvider.Sqlite))
+        {
+            using var scope = app.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        if (seedDemo is null)
+        {
+            app.ScheduleRecurringCommands();
+        }
+    }
+
+    private static IResult SetCulture(HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl)
+    {
+        if (Cultures.Any(c => c.Name == culture))
+        {
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        }
+
+        // Only local return addresses: no open redirect.
+        return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+    }
+}

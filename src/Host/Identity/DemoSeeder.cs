@@ -1,0 +1,72 @@
+using Codex.Modules.Organization.Contracts;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Codex.Host.Identity;
+
+/// <summary>Seeds the demo organisation and its four demo accounts on an empty database.</summary>
+internal sealed class DemoSeeder(
+    IMediator mediator,
+    UserManager<CodexAccount> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    IConfiguration configuration,
+    ILogger<DemoSeeder> logger)
+{
+    public const string DefaultPassword = "Codex-Demo-2026";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var role in CodexRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            }
+        }
+
+        var seeded = await mediator.Send(new SeedDemoOrganizationCommand(), cancellationToken);
+        if (seeded is null)
+        {
+            return;
+        }
+
+        var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
+        await CreateAccountAsync(seeded.Admin, password, CodexRoles.Admin, CodexRoles.Member);
+        await CreateAccountAsync(seeded.HumanResources, password, CodexRoles.HR, CodexRoles.Member);
+        await CreateAccountAsync(seeded.TeamLead, password, CodexRoles.TeamLead, CodexRoles.Member);
+        await CreateAccountAsync(seeded.Member, password, CodexRoles.Member);
+
+        // Printed on purpose: this is how a newcomer learns how to sign in to the demo.
+        Console.WriteLine($"""
+
+            Codex demo organisation "Sozialwerk Rheinaue e.V." created. Demo logins (password: {password}):
+              Admin       {seeded.Admin.Email}
+              HR          {seeded.HumanResources.Email}
+              Teamleitung {seeded.TeamLead.Email}
+              Mitglied    {seeded.Member.Email}
+
+            """);
+        logger.LogInformation("Demo organisation seeded");
+    }
+
+    private async Task CreateAccountAsync(DemoPerson person, string password, params string[] accountRoles)
+    {
+        var account = new CodexAccount
+        {
+            Id = Guid.NewGuid(),
+            UserName = person.Email,
+            Email = person.Email,
+            EmailConfirmed = true,
+            PersonId = person.PersonId,
+            DisplayName = person.DisplayName,
+        };
+        var result = await users.CreateAsync(account, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account could not be created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRolesAsync(account, accountRoles);
+    }
+}

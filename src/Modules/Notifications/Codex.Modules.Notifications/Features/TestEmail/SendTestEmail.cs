@@ -1,0 +1,55 @@
+using Codex.Modules.Notifications.Transport;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace Codex.Modules.Notifications.Features.TestEmail;
+
+/// <summary>Lets an admin check the mail configuration by sending one mail to an address of their choice.</summary>
+[RequiresRole(CodexRoles.Admin)]
+public sealed record SendTestEmailCommand(string To) : IRequest<Unit>;
+
+internal sealed class SendTestEmailCommandValidator : AbstractValidator<SendTestEmailCommand>
+{
+    public SendTestEmailCommandValidator() => RuleFor(c => c.To).NotEmpty().EmailAddress().MaximumLength(254);
+}
+
+internal sealed class SendTestEmailCommandHandler(
+    IMailTransport transport, MailOptions options, IStringLocalizer<NotificationsTexts> texts, TimeProvider clock)
+    : IRequestHandler<SendTestEmailCommand, Unit>
+{
+    public async Task<Unit> Handle(SendTestEmailCommand command, CancellationToken cancellationToken)
+    {
+        var message = new MimeMessage
+        {
+            Subject = texts["TestEmail.Subject"],
+            MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(),
+            Date = clock.GetUtcNow(),
+        };
+        message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        message.To.Add(MailboxAddress.Parse(command.To));
+        message.Body = new BodyBuilder
+        {
+            TextBody = texts["TestEmail.Text"],
+            HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(texts["TestEmail.Text"])}</p>",
+        }.ToMessageBody();
+        await transport.SendAsync([message], cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class SendTestEmailEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/notifications/test-email", async (SendTestEmailCommand command, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(command, ct);
+            return Results.Accepted();
+        });
+}

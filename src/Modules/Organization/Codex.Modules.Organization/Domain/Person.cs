@@ -1,0 +1,71 @@
+using Codex.Shared.Domain;
+
+namespace Codex.Modules.Organization.Domain;
+
+/// <summary>Someone who works in the organisation. Accounts (sign-in) link to a person.</summary>
+public sealed class Person : AggregateRoot
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+
+    public static readonly IReadOnlyList<string> Languages = ["de", "en"];
+
+    private Person()
+    {
+    }
+
+    public string FirstName { get; private set; } = "";
+
+    public string LastName { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    /// <summary>Lower-cased copy for case-insensitive search and uniqueness on every provider.</summary>
+    public string NormalizedEmail { get; private set; } = "";
+
+    public string PreferredLanguage { get; private set; } = "de";
+
+    public bool IsActive { get; private set; } = true;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string DisplayName => $"{FirstName} {LastName}";
+
+    public static Person Create(Guid id, string firstName, string lastName, string email, string preferredLanguage, DateTimeOffset now)
+    {
+        var person = new Person { Id = id, CreatedAt = now };
+        person.ChangeDetails(firstName, lastName, email, preferredLanguage);
+        person.Raise(new PersonJoined(id, person.DisplayName, person.Email, person.PreferredLanguage, now));
+        return person;
+    }
+
+    public void ChangeDetails(string firstName, string lastName, string email, string preferredLanguage)
+    {
+        if (!Languages.Contains(preferredLanguage))
+        {
+            throw new DomainException("Org.UnknownLanguage", "The preferred language must be German (de) or English (en).");
+        }
+
+        FirstName = firstName.Trim();
+        LastName = lastName.Trim();
+        Email = email.Trim();
+        NormalizedEmail = Email.ToLowerInvariant();
+        PreferredLanguage = preferredLanguage;
+    }
+
+    /// <summary>The person left the organisation; the record stays for the audit trail.</summary>
+    public void Deactivate(DateTimeOffset now)
+    {
+        if (!IsActive)
+        {
+            return;
+        }
+
+        IsActive = false;
+        Raise(new PersonLeft(Id, now));
+    }
+}
+
+public sealed record PersonJoined(Guid PersonId, string DisplayName, string Email, string PreferredLanguage, DateTimeOffset At) : IDomainEvent;
+
+public sealed record PersonLeft(Guid PersonId, DateTimeOffset At) : IDomainEvent;

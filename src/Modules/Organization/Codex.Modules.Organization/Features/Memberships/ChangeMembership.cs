@@ -1,0 +1,87 @@
+using Codex.Modules.Organization.Domain;
+using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Organization.Features.Memberships;
+
+public enum MembershipAction
+{
+    Add,
+    Remove,
+    MakeLead,
+    RemoveLead,
+}
+
+/// <summary>Adds a person to a unit, removes them, or changes whether they lead it.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record ChangeMembershipCommand(Guid OrgUnitId, Guid PersonId, MembershipAction Action) : ICommand<Unit>;
+
+internal sealed class ChangeMembershipCommandValidator : AbstractValidator<ChangeMembershipCommand>
+{
+    public ChangeMembershipCommandValidator()
+    {
+        RuleFor(c => c.OrgUnitId).NotEmpty();
+        RuleFor(c => c.PersonId).NotEmpty();
+        RuleFor(c => c.Action).IsInEnum();
+    }
+}
+
+internal sealed class ChangeMembershipCommandHandler(OrganizationDbContext db, TimeProvider clock)
+    : IRequestHandler<ChangeMembershipCommand, Unit>
+{
+    public async Task<Unit> Handle(ChangeMembershipCommand command, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrgUnits.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == command.OrgUnitId, cancellationToken)
+            ?? throw new NotFoundException(nameof(OrgUnit), command.OrgUnitId);
+        var now = clock.GetUtcNow();
+        switch (command.Action)
+        {
+            case MembershipAction.Add:
+                _ = await db.People.FirstOrDefaultAsync(p => p.Id == command.PersonId && p.IsActive, cancellationToken)
+                    ?? throw new NotFoundException(nameof(Person), command.PersonId);
+                unit.AddMember(command.PersonId, isLead: false, now);
+                break;
+            case MembershipAction.Remove:
+                unit.RemoveMember(command.PersonId, now);
+                break;
+            default:
+                unit.SetLead(command.PersonId, command.Action == MembershipAction.MakeLead, now);
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class ChangeMembershipEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPut("/org/units/{unitId:guid}/members/{personId:guid}", async (Guid unitId, Guid personId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ChangeMembershipCommand(unitId, personId, MembershipAction.Add), ct);
+            return Results.NoContent();
+        });
+        api.MapDelete("/org/units/{unitId:guid}/members/{personId:guid}", async (Guid unitId, Guid personId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ChangeMembershipCommand(unitId, personId, MembershipAction.Remove), ct);
+            return Results.NoContent();
+        });
+        api.MapPut("/org/units/{unitId:guid}/members/{personId:guid}/lead", async (Guid unitId, Guid personId, LeadRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ChangeMembershipCommand(unitId, personId, body.IsLead ? MembershipAction.MakeLead : MembershipAction.RemoveLead), ct);
+            return Results.NoContent();
+        });
+    }
+
+    internal sealed record LeadRequest(bool IsLead);
+}

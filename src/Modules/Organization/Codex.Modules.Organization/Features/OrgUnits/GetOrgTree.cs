@@ -1,0 +1,61 @@
+using Codex.Modules.Organization.Domain;
+using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Mediation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Organization.Features.OrgUnits;
+
+/// <summary>The whole tree, optionally only the branches whose unit names contain <see cref="Search"/>.</summary>
+[RequiresSignIn]
+public sealed record GetOrgTreeQuery(string? Search = null) : IRequest<IReadOnlyList<OrgTreeNode>>;
+
+public sealed record OrgTreeNode(Guid Id, string Name, OrgUnitKind Kind, Guid? ParentId, int MemberCount, int Depth);
+
+internal sealed class GetOrgTreeQueryHandler(OrganizationDbContext db) : IRequestHandler<GetOrgTreeQuery, IReadOnlyList<OrgTreeNode>>
+{
+    public async Task<IReadOnlyList<OrgTreeNode>> Handle(GetOrgTreeQuery query, CancellationToken cancellationToken)
+    {
+        var units = await db.OrgUnits.AsNoTracking()
+            .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, MemberCount = u.Memberships.Count })
+            .ToListAsync(cancellationToken);
+
+        var children = units.ToLookup(u => u.ParentId);
+        var byId = units.ToDictionary(u => u.Id);
+        var visible = new HashSet<Guid>(units.Select(u => u.Id));
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // Keep matches together with their ancestors so the tree still reads top-down.
+            visible.Clear();
+            foreach (var match in units.Where(u => u.Name.Contains(query.Search.Trim(), StringComparison.CurrentCultureIgnoreCase)))
+            {
+                for (Guid? id = match.Id; id is { } current && visible.Add(current); id = byId[current].ParentId)
+                {
+                }
+            }
+        }
+
+        var result = new List<OrgTreeNode>();
+        void Walk(Guid? parentId, int depth)
+        {
+            foreach (var unit in children[parentId].Where(u => visible.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture))
+            {
+                result.Add(new OrgTreeNode(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.MemberCount, depth));
+                Walk(unit.Id, depth + 1);
+            }
+        }
+
+        Walk(null, 0);
+        return result;
+    }
+}
+
+internal static class GetOrgTreeEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/org/units", async (string? search, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetOrgTreeQuery(search), ct)));
+}

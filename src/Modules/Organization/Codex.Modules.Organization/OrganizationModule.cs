@@ -1,0 +1,39 @@
+using Codex.Modules.Organization.Features.Memberships;
+using Codex.Modules.Organization.Features.OrgUnits;
+using Codex.Modules.Organization.Features.People;
+using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Codex.Modules.Organization;
+
+/// <summary>Marker for the module's texts (Resources/OrganizationTexts.resx, German; .en.resx, English).</summary>
+public sealed class OrganizationTexts;
+
+public static class OrganizationModule
+{
+    public static IServiceCollection AddOrganizationModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
+    {
+        services.AddModuleDbContext<OrganizationDbContext, OrganizationSqliteDbContext, OrganizationPostgreSqlDbContext, OrganizationSqlServerDbContext>(
+            database, OrganizationDbContext.Module, OrganizationDbContext.SchemaName);
+        catalog.Add(new ModuleInfo(OrganizationDbContext.Module, typeof(OrganizationModule).Assembly, typeof(OrganizationDbContext), typeof(OrganizationTexts)));
+        return services;
+    }
+
+    /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
+    public static IEndpointRouteBuilder MapOrganizationModule(this IEndpointRouteBuilder api)
+    {
+        CreateOrgUnitEndpoint.Map(api);
+        RenameOrgUnitEndpoint.Map(api);
+        MoveOrgUnitEndpoint.Map(api);
+        GetOrgTreeEndpoint.Map(api);
+        GetOrgUnitEndpoint.Map(api);
+        CreatePersonEndpoint.Map(api);
+        UpdatePersonEndpoint.Map(api);
+        ListPeopleEndpoint.Map(api);
+        GetPersonEndpoint.Map(api);
+        ChangeMembershipEndpoint.Map(api);
+        return api;
+    }
+}

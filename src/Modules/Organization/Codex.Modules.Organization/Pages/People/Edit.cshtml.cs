@@ -1,0 +1,102 @@
+using Codex.Modules.Organization.Features.People;
+using Codex.Shared.Domain;
+using Codex.Shared.Errors;
+using Codex.Shared.Security;
+using Codex.Shared.Web;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.Organization.Pages.People;
+
+[Authorize(Roles = $"{CodexRoles.Admin},{CodexRoles.HR}")]
+public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationTexts> texts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public PersonForm Data { get; set; } = new();
+
+    public IReadOnlyList<PersonUnit> Units { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public bool IsNew => Id is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            try
+            {
+                var person = await mediator.Send(new GetPersonQuery(id), ct);
+                Data = new PersonForm
+                {
+                    FirstName = person.FirstName, LastName = person.LastName, Email = person.Email,
+                    PreferredLanguage = person.PreferredLanguage, Version = person.Version,
+                };
+                Units = person.Units;
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (Id is { } id)
+            {
+                await mediator.Send(new UpdatePersonCommand(id, Data.FirstName, Data.LastName, Data.Email, Data.PreferredLanguage, Data.Version), ct);
+            }
+            else
+            {
+                await mediator.Send(new CreatePersonCommand(Data.FirstName, Data.LastName, Data.Email, Data.PreferredLanguage), ct);
+            }
+
+            return Redirect("/people?search=" + Uri.EscapeDataString(Data.Email));
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddValidationErrors(ex);
+        }
+        catch (DomainException ex)
+        {
+            Problem = texts[ex.MessageKey];
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The user's input stays in the form; the next save is based on what is stored now.
+            Problem = texts["Common.Conflict"];
+            var current = await mediator.Send(new GetPersonQuery(Id!.Value), ct);
+            Data.Version = current.Version;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The form's fields; empty strings instead of nulls so validation reports them.</summary>
+    public sealed class PersonForm
+    {
+        public string FirstName { get; set; } = "";
+
+        public string LastName { get; set; } = "";
+
+        public string Email { get; set; } = "";
+
+        public string PreferredLanguage { get; set; } = "de";
+
+        public int Version { get; set; }
+    }
+}

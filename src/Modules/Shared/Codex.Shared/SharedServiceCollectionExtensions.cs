@@ -1,0 +1,37 @@
+using System.Reflection;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Outbox;
+using Codex.Shared.Persistence;
+using Codex.Shared.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Codex.Shared;
+
+public static class SharedServiceCollectionExtensions
+{
+    /// <summary>The mechanics every module relies on; called once by the Host.</summary>
+    public static IServiceCollection AddCodexShared(this IServiceCollection services, ModuleCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        var assemblies = catalog.Modules.Select(m => m.Assembly).Append(typeof(SharedServiceCollectionExtensions).Assembly);
+        services.AddCodexMediator([.. assemblies]);
+        return services;
+    }
+
+    private sealed class NoOutboxSignal : IOutboxSignal
+    {
+        // Without a job server, the recurring dispatch job is the only delivery path.
+        public void MessagesWritten()
+        {
+        }
+    }
+
+    public static Assembly Assembly => typeof(SharedServiceCollectionExtensions).Assembly;
+}

@@ -1,0 +1,20 @@
+using Codex.Shared.Persistence;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Codex.Modules.Skills;
+
+/// <summary>
+/// The module's single entry point. It stores nothing yet: its capability is the subject of its
+/// own issue, and it registers here so the Host composes every module from the start.
+/// </summary>
+public static class SkillsModule
+{
+    public static IServiceCollection AddSkillsModule(this IServiceCollection services, ModuleCatalog catalog)
+    {
+        catalog.Add(new ModuleInfo("Skills", typeof(SkillsModule).Assembly, null, null));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSkillsModule(this IEndpointRouteBuilder api) => api;
+}
