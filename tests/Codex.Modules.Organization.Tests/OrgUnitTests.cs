@@ -1,0 +1,124 @@
+using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Organization.Domain;
+using Codex.Shared.Domain;
+
+namespace Codex.Modules.Organization.Tests;
+
+public sealed class OrgUnitTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static OrgUnit Organisation() => OrgUnit.Create(Guid.NewGuid(), "Sozialwerk", OrgUnitKind.Organisation, null, Now);
+
+    private static OrgUnit Department(OrgUnit organisation) => OrgUnit.Create(Guid.NewGuid(), "Ambulante Pflege", OrgUnitKind.Department, organisation, Now);
+
+    [Fact]
+    public void The_tree_is_organisation_then_department_then_team()
+    {
+        var organisation = Organisation();
+        var department = Department(organisation);
+        var team = OrgUnit.Create(Guid.NewGuid(), "Pflegeteam Nord", OrgUnitKind.Team, department, Now);
+
+        Assert.Null(organisation.ParentId);
+        Assert.Equal(organisation.Id, department.ParentId);
+        Assert.Equal(department.Id, team.ParentId);
+    }
+
+    [Fact]
+    public void A_team_cannot_hang_directly_below_the_organisation()
+    {
+        var error = Assert.Throws<DomainException>(() => OrgUnit.Create(Guid.NewGuid(), "Team", OrgUnitKind.Team, Organisation(), Now));
+        Assert.Equal("Org.TeamNeedsDepartment", error.MessageKey);
+    }
+
+    [Fact]
+    public void An_organisation_has_no_parent()
+    {
+        var error = Assert.Throws<DomainException>(() => OrgUnit.Create(Guid.NewGuid(), "Zweite", OrgUnitKind.Organisation, Organisation(), Now));
+        Assert.Equal("Org.OrganisationHasNoParent", error.MessageKey);
+    }
+
+    [Fact]
+    public void A_department_needs_an_organisation_as_parent()
+    {
+        var department = Department(Organisation());
+        var error = Assert.Throws<DomainException>(() => OrgUnit.Create(Guid.NewGuid(), "Unterbereich", OrgUnitKind.Department, department, Now));
+        Assert.Equal("Org.DepartmentNeedsOrganisation", error.MessageKey);
+    }
+
+    [Fact]
+    public void A_team_moves_to_another_department_but_not_below_a_team()
+    {
+        var organisation = Organisation();
+        var from = Department(organisation);
+        var to = Department(organisation);
+        var team = OrgUnit.Create(Guid.NewGuid(), "Team", OrgUnitKind.Team, from, Now);
+        var otherTeam = OrgUnit.Create(Guid.NewGuid(), "Anderes Team", OrgUnitKind.Team, to, Now);
+
+        team.MoveTo(to);
+
+        Assert.Equal(to.Id, team.ParentId);
+        Assert.Throws<DomainException>(() => team.MoveTo(otherTeam));
+        Assert.Throws<DomainException>(() => team.MoveTo(team));
+    }
+
+    [Fact]
+    public void Names_are_stored_without_surrounding_spaces()
+    {
+        var organisation = Organisation();
+        organisation.Rename("  Neuer Name  ");
+        Assert.Equal("Neuer Name", organisation.Name);
+    }
+
+    [Fact]
+    public void Joining_a_unit_raises_a_membership_event()
+    {
+        var team = Organisation();
+        var person = Guid.NewGuid();
+
+        team.AddMember(person, isLead: true, Now);
+
+        var membership = Assert.Single(team.Memberships);
+        Assert.True(membership.IsLead);
+        var raised = Assert.IsType<MembershipChanged>(Assert.Single(team.DomainEvents));
+        Assert.Equal(new MembershipChanged(team.Id, person, MembershipChange.Joined, true, Now), raised);
+    }
+
+    [Fact]
+    public void A_person_joins_a_unit_only_once()
+    {
+        var team = Organisation();
+        var person = Guid.NewGuid();
+        team.AddMember(person, isLead: false, Now);
+
+        var error = Assert.Throws<DomainException>(() => team.AddMember(person, isLead: false, Now));
+        Assert.Equal("Org.AlreadyMember", error.MessageKey);
+    }
+
+    [Fact]
+    public void Leaving_and_lead_changes_raise_events_and_unchanged_leads_raise_none()
+    {
+        var team = Organisation();
+        var person = Guid.NewGuid();
+        team.AddMember(person, isLead: false, Now);
+        team.ClearDomainEvents();
+
+        team.SetLead(person, isLead: false, Now);
+        Assert.Empty(team.DomainEvents);
+
+        team.SetLead(person, isLead: true, Now);
+        team.RemoveMember(person, Now);
+
+        Assert.Equal(
+            [MembershipChange.LeadChanged, MembershipChange.Left],
+            team.DomainEvents.Cast<MembershipChanged>().Select(e => e.Change));
+        Assert.Empty(team.Memberships);
+    }
+
+    [Fact]
+    public void Removing_someone_who_is_not_a_member_is_refused()
+    {
+        var error = Assert.Throws<DomainException>(() => Organisation().RemoveMember(Guid.NewGuid(), Now));
+        Assert.Equal("Org.NotAMember", error.MessageKey);
+    }
+}

@@ -1,0 +1,41 @@
+using Codex.Modules.Organization.Domain;
+using Codex.Shared.Domain;
+
+namespace Codex.Modules.Organization.Tests;
+
+public sealed class PersonTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_new_person_is_active_and_announced()
+    {
+        var person = Person.Create(Guid.NewGuid(), " Anna ", "Schmidt", "Anna.Schmidt@Example.org ", "de", Now);
+
+        Assert.True(person.IsActive);
+        Assert.Equal("Anna Schmidt", person.DisplayName);
+        Assert.Equal("anna.schmidt@example.org", person.NormalizedEmail);
+        var joined = Assert.IsType<PersonJoined>(Assert.Single(person.DomainEvents));
+        Assert.Equal(person.Id, joined.PersonId);
+    }
+
+    [Fact]
+    public void Only_german_and_english_are_supported_languages()
+    {
+        var error = Assert.Throws<DomainException>(() => Person.Create(Guid.NewGuid(), "A", "B", "a@b.de", "fr", Now));
+        Assert.Equal("Org.UnknownLanguage", error.MessageKey);
+    }
+
+    [Fact]
+    public void Leaving_the_organisation_is_announced_once()
+    {
+        var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "a@b.de", "de", Now);
+        person.ClearDomainEvents();
+
+        person.Deactivate(Now);
+        person.Deactivate(Now);
+
+        Assert.False(person.IsActive);
+        Assert.IsType<PersonLeft>(Assert.Single(person.DomainEvents));
+    }
+}
