@@ -42,7 +42,7 @@ public static class CodexApp
         services.AddTeamCodexModule(database, catalog);
         services.AddSkillsModule(catalog);
         services.AddLearningModule(catalog);
-        services.AddNotificationsModule(builder.Configuration, catalog);
+        services.AddNotificationsModule(database, builder.Configuration, catalog);
         services.AddCodexShared(catalog);
 
         services.AddCodexIdentity(database, builder.Configuration);

@@ -1,5 +1,4 @@
 using Codex.Shared.Jobs;
-using Codex.Shared.Outbox;
 using Codex.Shared.Persistence;
 using Codex.Shared.Security;
 using Hangfire;
@@ -12,8 +11,6 @@ namespace Codex.Host.Jobs;
 
 internal static class JobsSetup
 {
-    public const string OutboxDispatchJob = "outbox-dispatch";
-
     public static IServiceCollection AddCodexJobs(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         services.AddHangfire(config =>
@@ -57,8 +54,8 @@ internal static class JobsSetup
             });
         }
 
-        services.AddSingleton<IOutboxSignal, HangfireOutboxSignal>();
-        services.AddRecurringCommand(OutboxDispatchJob, "* * * * *", () => new DispatchOutboxCommand());
+        services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
+        services.AddSingleton<IRecurringJobMonitor, HangfireRecurringJobMonitor>();
         services.AddScoped<RecurringCommandJob>();
         return services;
     }
@@ -113,9 +110,25 @@ internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands
     }
 }
 
-/// <summary>Delivers outbox messages right after the commit that wrote them.</summary>
-internal sealed class HangfireOutboxSignal(IBackgroundJobClient jobs) : IOutboxSignal
+/// <summary>Runs a recurring command right away (e.g. dispatch the outbox right after a commit).</summary>
+internal sealed class HangfireJobTrigger(IBackgroundJobClient jobs) : IJobTrigger
 {
-    public void MessagesWritten() =>
-        jobs.Enqueue<RecurringCommandJob>(j => j.RunAsync(JobsSetup.OutboxDispatchJob, CancellationToken.None));
+    public void Trigger(string jobName) =>
+        jobs.Enqueue<RecurringCommandJob>(j => j.RunAsync(jobName, CancellationToken.None));
+}
+
+/// <summary>Reads the recurring jobs' schedule from Hangfire's storage for admin pages.</summary>
+internal sealed class HangfireRecurringJobMonitor(JobStorage storage) : IRecurringJobMonitor
+{
+    public IReadOnlyList<RecurringJobState> Jobs()
+    {
+        using var connection = storage.GetConnection();
+        return Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection)
+            .Select(j => new RecurringJobState(
+                j.Id, j.Cron, j.TimeZoneId ?? "UTC",
+                j.NextExecution is { } next ? new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)) : null,
+                j.LastExecution is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null,
+                j.LastJobState))
+            .ToList();
+    }
 }

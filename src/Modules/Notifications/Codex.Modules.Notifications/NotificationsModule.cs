@@ -1,5 +1,11 @@
+using Codex.Modules.Notifications.Features.Admin;
+using Codex.Modules.Notifications.Features.Preferences;
+using Codex.Modules.Notifications.Features.Sending;
 using Codex.Modules.Notifications.Features.TestEmail;
+using Codex.Modules.Notifications.Persistence;
+using Codex.Modules.Notifications.Templates;
 using Codex.Modules.Notifications.Transport;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +17,11 @@ public sealed class NotificationsTexts;
 
 public static class NotificationsModule
 {
-    public static IServiceCollection AddNotificationsModule(this IServiceCollection services, IConfiguration configuration, ModuleCatalog catalog)
+    public static IServiceCollection AddNotificationsModule(
+        this IServiceCollection services, DatabaseOptions database, IConfiguration configuration, ModuleCatalog catalog)
     {
+        services.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgreSqlDbContext, NotificationsSqlServerDbContext>(
+            database, NotificationsDbContext.Module, NotificationsDbContext.SchemaName);
         var options = MailOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
         if (options.Transport == MailTransportKind.Smtp)
@@ -24,13 +33,18 @@ public static class NotificationsModule
             services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
         }
 
-        catalog.Add(new ModuleInfo("Notifications", typeof(NotificationsModule).Assembly, null, typeof(NotificationsTexts)));
+        services.AddScoped<EmailRenderer>();
+        services.AddRecurringCommand(SendQueuedEmailsCommand.JobName, "* * * * *", () => new SendQueuedEmailsCommand());
+        services.AddRecurringCommand(SendDailyDigestsCommand.JobName, "0 7 * * *", () => new SendDailyDigestsCommand());
+        catalog.Add(new ModuleInfo(NotificationsDbContext.Module, typeof(NotificationsModule).Assembly, typeof(NotificationsDbContext), typeof(NotificationsTexts)));
         return services;
     }
 
     public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
     {
         SendTestEmailEndpoint.Map(api);
+        PreferencesEndpoints.Map(api);
+        MailAdminEndpoints.Map(api);
         return api;
     }
 }

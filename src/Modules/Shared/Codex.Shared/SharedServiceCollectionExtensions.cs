@@ -1,5 +1,6 @@
 using System.Reflection;
 using Codex.Shared.Errors;
+using Codex.Shared.Jobs;
 using Codex.Shared.Mediation;
 using Codex.Shared.Outbox;
 using Codex.Shared.Persistence;
@@ -18,17 +19,18 @@ public static class SharedServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
-        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.TryAddSingleton<IJobTrigger, NoJobTrigger>();
+        services.AddRecurringCommand(DispatchOutboxCommand.JobName, "* * * * *", () => new DispatchOutboxCommand());
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         var assemblies = catalog.Modules.Select(m => m.Assembly).Append(typeof(SharedServiceCollectionExtensions).Assembly);
         services.AddCodexMediator([.. assemblies]);
         return services;
     }
 
-    private sealed class NoOutboxSignal : IOutboxSignal
+    private sealed class NoJobTrigger : IJobTrigger
     {
-        // Without a job server, the recurring dispatch job is the only delivery path.
-        public void MessagesWritten()
+        // Without a job scheduler, the recurring runs are the only trigger.
+        public void Trigger(string jobName)
         {
         }
     }

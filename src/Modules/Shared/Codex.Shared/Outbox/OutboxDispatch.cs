@@ -7,14 +7,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Codex.Shared.Outbox;
 
-/// <summary>Told after a commit that wrote outbox messages; the Host turns this into a background job.</summary>
-public interface IOutboxSignal
-{
-    void MessagesWritten();
-}
-
 /// <summary>Delivers every module's pending outbox messages to their listeners.</summary>
-public sealed record DispatchOutboxCommand : IRequest<Unit>;
+public sealed record DispatchOutboxCommand : IRequest<Unit>
+{
+    /// <summary>The recurring job that runs it; also triggered right after each commit that wrote events.</summary>
+    public const string JobName = "outbox-dispatch";
+}
 
 internal sealed class DispatchOutboxCommandHandler(
     ModuleCatalog modules,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Codex.Shared.Contracts;
 using Codex.Shared.Domain;
+using Codex.Shared.Jobs;
 using Codex.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -73,7 +74,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
                 modelBuilder.Entity(entity.ClrType).Ignore(nameof(AggregateRoot.DomainEvents));
             }
 
-            if (sqlite && entity.GetTableName() is { } table && entity.BaseType is null)
+            if (sqlite && entity.GetTableName() is { } table && entity.BaseType is null && !entity.IsOwned())
             {
                 entity.SetTableName($"{Schema}_{table}");
             }
@@ -130,7 +131,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
         _outboxWritten = false;
         var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        services?.GetService<IOutboxSignal>()?.MessagesWritten();
+        services?.GetService<IJobTrigger>()?.Trigger(DispatchOutboxCommand.JobName);
     }
 }
 

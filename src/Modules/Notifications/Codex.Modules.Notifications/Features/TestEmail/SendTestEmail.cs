@@ -39,7 +39,8 @@ internal sealed class SendTestEmailCommandHandler(
             TextBody = texts["TestEmail.Text"],
             HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(texts["TestEmail.Text"])}</p>",
         }.ToMessageBody();
-        await transport.SendAsync([message], cancellationToken);
+        await using var session = await transport.OpenAsync(cancellationToken);
+        await session.SendAsync(message, cancellationToken);
         return Unit.Value;
     }
 }

@@ -1,10 +1,16 @@
+using System.Globalization;
+using Codex.Modules.Notifications.Domain;
+using Codex.Modules.Notifications.Features.Admin;
 using Codex.Modules.Notifications.Features.TestEmail;
 using Codex.Modules.Notifications.Transport;
+using Codex.Shared.Domain;
+using Codex.Shared.Persistence;
 using Codex.Shared.Security;
 using FluentValidation;
-using MailKit;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -13,9 +19,19 @@ namespace Codex.Modules.Notifications.Pages.Admin;
 [Authorize(Roles = CodexRoles.Admin)]
 public sealed class MailModel(IMediator mediator, MailOptions options, IStringLocalizer<NotificationsTexts> texts) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public EmailStatus? Status { get; set; }
+
+    [BindProperty(Name = "page", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedResult<EmailListItem>? Emails { get; private set; }
+
+    public MailOverview? Overview { get; private set; }
+
     public string Transport => options.Transport == MailTransportKind.Smtp
         ? $"SMTP {options.SmtpHost}:{options.SmtpPort}"
-        : $"{options.Transport} ({options.PickupFolder})";
+        : $"{texts["Mail.PickupFolder"]} ({options.PickupFolder})";
 
     public string? To { get; private set; }
 
@@ -25,11 +41,9 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
 
     public string? FieldError { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task OnPostAsync(string? to, CancellationToken ct)
+    public async Task OnPostTestAsync(string? to, CancellationToken ct)
     {
         To = to;
         try
@@ -41,10 +55,43 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
         {
             FieldError = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ProtocolException or CommandException)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
         {
             // The server's own words help the admin fix the configuration.
             Problem = texts["Mail.Failed", ex.Message];
         }
+
+        await LoadAsync(ct);
+    }
+
+    public async Task OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new RetryEmailCommand(id), ct);
+            Message = texts["Mail.Retried"];
+        }
+        catch (DomainException ex)
+        {
+            Problem = texts[ex.MessageKey];
+        }
+
+        await LoadAsync(ct);
+    }
+
+    public string Local(DateTimeOffset time) =>
+        TimeZoneInfo.ConvertTime(time, options.TimeZone).ToString("g", CultureInfo.CurrentCulture);
+
+    public string PageLink(int page) =>
+        "/admin/mail" + QueryString.Create(new Dictionary<string, string?>
+        {
+            ["status"] = Status?.ToString(),
+            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+        }).ToUriComponent();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Overview = await mediator.Send(new GetMailOverviewQuery(), ct);
+        Emails = await mediator.Send(new ListEmailsQuery(Status, Math.Max(1, PageNumber), 50), ct);
     }
 }

@@ -1,0 +1,44 @@
+using MediatR;
+
+namespace Codex.Modules.Notifications.Contracts;
+
+public enum EmailCategory
+{
+    /// <summary>Needed for the person's work (a review round waiting for them): can be digested, never switched off.</summary>
+    Mandatory,
+
+    /// <summary>Helpful but not required: the person may receive it immediately, in a digest, or not at all.</summary>
+    Optional,
+}
+
+/// <summary>
+/// Queues one email to a person. The only way other modules send mail.
+/// </summary>
+/// <param name="RecipientPersonId">The person (Organization module); address and language are looked up at send time.</param>
+/// <param name="TemplateKey">A template of the Notifications module, e.g. "codex.review-reminder".</param>
+/// <param name="Data">Values for the template's placeholders; "ActionPath" is the app path the call to action links to.</param>
+/// <param name="DeduplicationKey">The same key is accepted once, ever: a job that runs twice sends nothing twice.</param>
+/// <param name="TopicKey">What the mail is about (e.g. one review round for one person); reminders per topic are capped.</param>
+/// <param name="NotBefore">Earliest send time; null for as soon as the person's preferences allow.</param>
+public sealed record SendEmailCommand(
+    Guid RecipientPersonId,
+    string TemplateKey,
+    IReadOnlyDictionary<string, string> Data,
+    string DeduplicationKey,
+    EmailCategory Category,
+    string? TopicKey = null,
+    DateTimeOffset? NotBefore = null) : IRequest<SendEmailResult>;
+
+public enum SendEmailResult
+{
+    Queued,
+
+    /// <summary>A mail with this deduplication key was accepted before.</summary>
+    Duplicate,
+
+    /// <summary>Enough reminders about this topic were sent already.</summary>
+    ReminderLimitReached,
+
+    /// <summary>The person switched this optional mail off.</summary>
+    SwitchedOff,
+}

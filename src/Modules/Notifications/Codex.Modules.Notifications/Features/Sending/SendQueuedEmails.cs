@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Codex.Modules.Notifications.Contracts;
+using Codex.Modules.Notifications.Domain;
+using Codex.Modules.Notifications.Persistence;
+using Codex.Modules.Notifications.Templates;
+using Codex.Modules.Notifications.Transport;
+using Codex.Modules.Organization.Contracts;
+
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Codex.Modules.Notifications.Features.Sending;
+
+/// <summary>
+/// Drains the email outbox: due mails in batches, one connection per batch. What is sent is
+/// recorded right after the server accepted it. The one window for a duplicate: the process
+/// dies after the server accepted a mail and before that record is saved (or the connection
+/// breaks after the end of the data, before the server's answer); the stable Message-ID lets
+/// receiving systems recognise such a repeat.
+/// </summary>
+public sealed record SendQueuedEmailsCommand : IRequest<Unit>
+{
+    public const string JobName = "email-send";
+}
+
+internal sealed class SendQueuedEmailsCommandHandler(
+    NotificationsDbContext db,
+    IMailTransport transport,
+    EmailRenderer renderer,
+    MailOptions options,
+    IMediator mediator,
+    TimeProvider clock,
+    ILogger<SendQueuedEmailsCommandHandler> logger) : IRequestHandler<SendQueuedEmailsCommand, Unit>
+{
+    /// <summary>A claim outlives any batch; a sender that died releases its mails when it runs out.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Sent mails are recorded in small groups: fewer round trips, a window of at most this many.</summary>
+    private const int RecordEvery = 10;
+
+    public async Task<Unit> Handle(SendQueuedEmailsCommand request, CancellationToken cancellationToken)
+    {
+        // Bounded, so one run cannot starve other jobs; the next run continues.
+        for (var batch = 0; batch < 1000; batch++)
+        {
+            var claimed = await ClaimBatchAsync(cancellationToken);
+            if (claimed is null)
+            {
+                return Unit.Value;
+            }
+
+            await SendBatchAsync(claimed, cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+
+    /// <summary>Null when nothing is due; otherwise the claimed mails (possibly empty after deferring).</summary>
+    private async Task<List<EmailMessage>?> ClaimBatchAsync(CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        var due = await db.EmailMessages
+            .Where(m => (m.Status == EmailStatus.Queued && m.NextAttemptAt <= now)
+                        || (m.Status == EmailStatus.Sending && m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Take(options.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        var recipients = due.Select(m => m.RecipientPersonId).Distinct().ToList();
+        var preferences = await db.Preferences.AsNoTracking().Where(p => recipients.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var claimed = new List<EmailMessage>();
+        foreach (var message in due)
+        {
+            var preference = preferences.GetValueOrDefault(message.RecipientPersonId) ?? NotificationPreference.Default(message.RecipientPersonId);
+            if (!message.IsDigest && preference.DeliveryFor(message.Category) == MailDelivery.DailyDigest)
+            {
+                // Waits for the digest job, which merges it; checked again should the preference change.
+                message.Defer(now + TimeSpan.FromHours(1));
+                continue;
+            }
+
+            var allowed = (preference.QuietHours ?? options.QuietHours).NextAllowed(now, options.TimeZone);
+            if (allowed > now)
+            {
+                message.Defer(allowed);
+                continue;
+            }
+
+            message.Claim(now, Lease);
+            claimed.Add(message);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another sender claimed some of these first; the next round picks up the rest.
+            return [];
+        }
+
+        return claimed;
+    }
+
+    private async Task SendBatchAsync(List<EmailMessage> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var ready = await RenderAsync(batch, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (ready.Count == 0)
+        {
+            return;
+        }
+
+        IMailSession session;
+        try
+        {
+            session = await transport.OpenAsync(cancellationToken);
+        }
+        catch (Exception ex) when (IsConnectionProblem(ex))
+        {
+            logger.LogWarning("Mail server not reachable: {Error}", ex.Message);
+            await FailTransientlyAsync(ready, ex.Message, cancellationToken);
+            return;
+        }
+
+        await using (session)
+        {
+            var unrecorded = 0;
+            for (var i = 0; i < ready.Count; i++)
+            {
+                var message = ready[i];
+                try
+                {
+                    await session.SendAsync(renderer.ToMime(message), cancellationToken);
+                    message.MarkSent(clock.GetUtcNow());
+                }
+                catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 400 and < 500)
+                {
+                    message.MarkTransientFailure($"{(int)ex.StatusCode} {ex.Message}", clock.GetUtcNow());
+                }
+                catch (SmtpCommandException ex)
+                {
+                    message.MarkPermanentFailure($"{(int)ex.StatusCode} {ex.Message}");
+                }
+                catch (Exception ex) when (IsConnectionProblem(ex))
+                {
+                    // The connection is gone: this and every later mail of the batch waits for the next run.
+                    logger.LogWarning("Mail connection lost: {Error}", ex.Message);
+                    await FailTransientlyAsync(ready.Skip(i).ToList(), ex.Message, cancellationToken);
+                    return;
+                }
+
+                if (++unrecorded >= RecordEvery)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    unrecorded = 0;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Fills in address, language and texts; mails to people who left are cancelled.</summary>
+    private async Task<List<EmailMessage>> RenderAsync(List<EmailMessage> batch, CancellationToken cancellationToken)
+    {
+        var contacts = (await mediator.Send(new GetPeopleContactsQuery(batch.Select(m => m.RecipientPersonId).Distinct().ToList()), cancellationToken))
+            .ToDictionary(c => c.PersonId);
+        var digestIds = batch.Where(m => m.IsDigest).Select(m => (Guid?)m.Id).ToList();
+        var digestItems = digestIds.Count == 0
+            ? []
+            : await db.EmailMessages.AsNoTracking().Where(m => digestIds.Contains(m.DigestId)).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+
+        var ready = new List<EmailMessage>();
+        foreach (var message in batch)
+        {
+            if (!contacts.TryGetValue(message.RecipientPersonId, out var contact) || !contact.IsActive)
+            {
+                message.Cancel("The recipient is not an active member of the organisation.");
+                continue;
+            }
+
+            if (!MimeKit.MailboxAddress.TryParse(contact.Email, out _))
+            {
+                message.MarkPermanentFailure($"Unusable address '{contact.Email}'.");
+                continue;
+            }
+
+            var items = digestItems.Where(i => i.DigestId == message.Id).Select(i => (i.TemplateKey, Data(i))).ToList();
+            var rendered = renderer.Render(message.TemplateKey, Data(message), contact.DisplayName, contact.PreferredLanguage, items);
+            message.Rendered(contact.Email, contact.PreferredLanguage, rendered.Subject, rendered.Text, rendered.Html);
+            ready.Add(message);
+        }
+
+        return ready;
+    }
+
+    private async Task FailTransientlyAsync(List<EmailMessage> messages, string error, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var message in messages)
+        {
+            message.MarkTransientFailure(error, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static IReadOnlyDictionary<string, string> Data(EmailMessage message) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(message.DataJson) ?? [];
+
+    private static bool IsConnectionProblem(Exception ex) =>
+        ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.ServiceNotConnectedException
+            or MailKit.ServiceNotAuthenticatedException or AuthenticationException or TimeoutException
+            or SslHandshakeException or UnauthorizedAccessException;
+}

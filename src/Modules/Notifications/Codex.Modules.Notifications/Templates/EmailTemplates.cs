@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Codex.Modules.Notifications.Domain;
+using Codex.Modules.Notifications.Transport;
+using Microsoft.Extensions.Localization;
+using MimeKit;
+
+namespace Codex.Modules.Notifications.Templates;
+
+/// <summary>
+/// The mails Codex can send. Each key has three texts in the module's resources (German and
+/// English): `Template.{key}.Subject`, `.Body` and `.Action`, with `{Placeholder}`s filled from the
+/// mail's data. "ActionPath" in the data is the app path the call to action opens.
+/// </summary>
+internal static partial class EmailTemplates
+{
+    public const string ActionPath = "ActionPath";
+
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        "notifications.test",
+        EmailMessage.DigestTemplate,
+        "codex.review-reminder",
+        "codex.acknowledge-reminder",
+        "codex.round-outcome",
+        "learning.step-due",
+        "learning.step-overdue",
+        "learning.overdue-escalation",
+    ];
+
+    public static bool Exists(string key) => Keys.Contains(key);
+
+    /// <summary>The placeholders a template's German texts use; the data must supply each.</summary>
+    public static IReadOnlyList<string> Placeholders(IStringLocalizer texts, string key)
+    {
+        var german = CultureInfo.GetCultureInfo("de-DE");
+        using var _ = new UiCulture(german);
+        return new[] { "Subject", "Body", "Action" }
+            .SelectMany(part => PlaceholderPattern().Matches(texts[$"Template.{key}.{part}"].Value).Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+    }
+
+    public static string Fill(string text, IReadOnlyDictionary<string, string> data) =>
+        PlaceholderPattern().Replace(text, m => data.TryGetValue(m.Groups[1].Value, out var value) ? value : "");
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex PlaceholderPattern();
+
+    /// <summary>Switches the UI culture for rendering one recipient's mail, and back.</summary>
+    internal readonly struct UiCulture : IDisposable
+    {
+        private readonly CultureInfo _previous;
+        private readonly CultureInfo _previousFormat;
+
+        public UiCulture(CultureInfo culture)
+        {
+            _previous = CultureInfo.CurrentUICulture;
+            _previousFormat = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentUICulture = culture;
+            CultureInfo.CurrentCulture = culture;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentUICulture = _previous;
+            CultureInfo.CurrentCulture = _previousFormat;
+        }
+    }
+}
+
+/// <summary>One item of a digest: what the merged reminder said, and where it leads.</summary>
+internal sealed record DigestItem(string Subject, string Url);
+
+internal sealed record RenderedEmail(string Subject, string Text, string Html);
+
+/// <summary>Turns a queued mail into subject, plain text and HTML in the recipient's language.</summary>
+internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, MailOptions options)
+{
+    public RenderedEmail Render(
+        string templateKey, IReadOnlyDictionary<string, string> data, string recipientName, string language, IReadOnlyList<(string TemplateKey, IReadOnlyDictionary<string, string> Data)> digestItems)
+    {
+        using var _ = new EmailTemplates.UiCulture(CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "de-DE"));
+        var items = digestItems
+            .Select(i => new DigestItem(
+                EmailTemplates.Fill(texts[$"Template.{i.TemplateKey}.Subject"], i.Data),
+                Link(i.Data)))
+            .ToList();
+        var values = new Dictionary<string, string>(data) { ["Count"] = items.Count.ToString(CultureInfo.CurrentCulture) };
+
+        var subject = EmailTemplates.Fill(texts[$"Template.{templateKey}.Subject"], values);
+        var body = EmailTemplates.Fill(texts[$"Template.{templateKey}.Body"], values);
+        var action = EmailTemplates.Fill(texts[$"Template.{templateKey}.Action"], values);
+        var url = Link(data);
+        var greeting = texts["Mail.Greeting", recipientName].Value;
+        var footer = texts["Mail.Footer"].Value;
+        var preferencesLabel = texts["Mail.PreferencesLink"].Value;
+        var preferencesUrl = options.BaseUrl + "/me/notifications";
+
+        var text = new StringBuilder()
+            .AppendLine(greeting).AppendLine()
+            .AppendLine(body).AppendLine();
+        foreach (var item in items)
+        {
+            text.AppendLine($"- {item.Subject}").AppendLine($"  {item.Url}");
+        }
+
+        if (items.Count > 0)
+        {
+            text.AppendLine();
+        }
+
+        text.AppendLine($"{action}: {url}").AppendLine()
+            .AppendLine("-- ")
+            .AppendLine(footer)
+            .AppendLine($"{preferencesLabel}: {preferencesUrl}");
+
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Encode(subject)).Append("</title></head>")
+            .Append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff;margin:0;padding:16px\">")
+            .Append("<p>").Append(Encode(greeting)).Append("</p>")
+            .Append("<p>").Append(Encode(body)).Append("</p>");
+        if (items.Count > 0)
+        {
+            html.Append("<ul>");
+            foreach (var item in items)
+            {
+                html.Append("<li><a href=\"").Append(Encode(item.Url)).Append("\" style=\"color:#0b5394\">").Append(Encode(item.Subject)).Append("</a></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p><a href=\"").Append(Encode(url))
+            .Append("\" style=\"display:inline-block;background:#0b5394;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold\">")
+            .Append(Encode(action)).Append("</a></p>")
+            .Append("<hr style=\"border:0;border-top:1px solid #c5ccd6\">")
+            .Append("<p style=\"font-size:14px;color:#4a5360\">").Append(Encode(footer)).Append(" <a href=\"").Append(Encode(preferencesUrl))
+            .Append("\" style=\"color:#0b5394\">").Append(Encode(preferencesLabel)).Append("</a></p>")
+            .Append("</body></html>");
+
+        return new RenderedEmail(subject, text.ToString(), html.ToString());
+    }
+
+    public MimeMessage ToMime(EmailMessage message)
+    {
+        var mime = new MimeMessage
+        {
+            MessageId = message.MessageId,
+            Subject = message.Subject ?? "",
+            Date = message.CreatedAt,
+        };
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.RecipientAddress ?? throw new InvalidOperationException("Render the mail first.")));
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        return mime;
+    }
+
+    private string Link(IReadOnlyDictionary<string, string> data) =>
+        options.BaseUrl + (data.TryGetValue(EmailTemplates.ActionPath, out var path) && path.StartsWith('/') ? path : "/");
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
