@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Builds the benchmarks (Release) and runs them: a synthetic organisation of 1k / 10k / 50k people
+# is generated on SQLite and on PostgreSQL, and "list a department's people" is timed through the
+# real Host over HTTP next to the same query in raw ADO.NET (the floor), printed as a ratio.
+# See docs/benchmarks.md.
+#
+# Figures only: nothing passes or fails on time. Exit code 0 means the benchmark ran to the end;
+# non-zero means it could not (packages, build, a host that did not start, wrong arguments, or the
+# endpoint and the raw SQL disagreeing about the result).
+#
+# Arguments are passed to the benchmark app, e.g.
+#   build/bench.sh --provider sqlite --scales 1000,10000
+#   build/bench.sh --iterations 200 --show-sql
+#   build/bench.sh --help
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+
+export DEBIAN_FRONTEND=noninteractive
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# No MSBuild worker nodes left running after the build (CI waits for child processes).
+export MSBUILDDISABLENODEREUSE=1
+
+project="tests/Codex.Benchmarks/Codex.Benchmarks.csproj"
+
+log() { printf '==> %s\n' "$*"; }
+
+# --- 1. PostgreSQL server binaries (initdb, pg_ctl) for the throw-away test cluster ---------------
+# Installed even for --provider sqlite: one script, one set of prerequisites, as in build/test.sh.
+packages=(postgresql)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  log "Installing missing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+      sudo_cmd=(sudo -n)
+    else
+      echo "error: packages missing (${missing[*]}) and not root; install them first." >&2
+      exit 1
+    fi
+  fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  log "Debian packages present: ${packages[*]}"
+fi
+
+# --- 2. Build (Release: timings of a Debug build would say little) -------------------------------
+log "Building $project (Release)"
+if ! dotnet build "$project" -c Release -nr:false -v:quiet -clp:ErrorsOnly; then
+  echo "error: build failed; the benchmark did not run." >&2
+  exit 1
+fi
+
+# --- 3. Run -----------------------------------------------------------------------------------------
+log "Running the benchmark $*"
+set +e
+dotnet run --project "$project" -c Release --no-build -- "$@"
+status=$?
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "error: the benchmark did not run to the end (exit code $status)." >&2
+fi
+exit "$status"

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Codex.Shared.Persistence;
+using Codex.Testing;
+
+namespace Codex.Benchmarks;
+
+/// <summary>
+/// Entry point of the benchmarks (run by build/bench.sh): for each provider and organisation size,
+/// "list a department's people" through the real Host next to the same query in raw ADO.NET, as a
+/// ratio. Prints figures only; the exit code says whether the benchmark ran, never how fast it was.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        // WebApplicationFactory finds the Host's content root through MvcTestingAppManifest.json in
+        // the current directory (dotnet test runs from the output folder; do the same).
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
+
+        var options = BenchmarkOptions.Parse(args, out var error);
+        if (options is null)
+        {
+            Console.Error.WriteLine($"error: {error}\n\n{BenchmarkOptions.Usage}");
+            return 2;
+        }
+
+        Console.WriteLine("Codex benchmark: list a department's people");
+        Console.WriteLine($"  endpoint  GET /api/org/people?unitId={{department}}&page=1&pageSize={ListPeopleBenchmark.PageSize} as Admin, real Host over loopback HTTP");
+        Console.WriteLine("  raw       the same filter (unit subtree), order, page and count in hand-written SQL over ADO.NET, same database");
+        Console.WriteLine($"  {options.Warmup} warm-up + {options.Iterations} timed calls per side, interleaved; " +
+            $"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}; load average {LoadAverage()}");
+        Console.WriteLine();
+
+        var total = Stopwatch.GetTimestamp();
+        var results = new List<CaseResult>();
+        var benchmark = new ListPeopleBenchmark(options, message => Console.WriteLine("  " + message));
+        try
+        {
+            if (options.Providers.Contains(DatabaseProvider.Sqlite))
+            {
+                foreach (var scale in options.Scales)
+                {
+                    results.Add(await benchmark.RunAsync(DatabaseProvider.Sqlite, scale, cluster: null));
+                }
+            }
+
+            if (options.Providers.Contains(DatabaseProvider.PostgreSql))
+            {
+                await using var cluster = await PostgresCluster.StartAsync();
+                Console.WriteLine($"  postgresql: test cluster started on port {cluster.Port}");
+                foreach (var scale in options.Scales)
+                {
+                    results.Add(await benchmark.RunAsync(DatabaseProvider.PostgreSql, scale, cluster));
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine($"error: the benchmark did not run to the end: {exception}");
+            return 1;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(ResultTable.Render(results));
+        Console.WriteLine();
+        Console.WriteLine("ratio = endpoint median / raw median (how many times the raw floor the endpoint takes). Times in ms.");
+        Console.WriteLine("Figures only: nothing passes or fails on time. Compare ratios between runs rather than absolute times;");
+        Console.WriteLine($"both sides ran on the same machine at the same moment. Load average now {LoadAverage()}; total {Stopwatch.GetElapsedTime(total).TotalSeconds:0} s.");
+        return 0;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return string.Join(' ', parts.Take(3));
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+}
