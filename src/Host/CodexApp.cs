@@ -99,6 +99,8 @@ public static class CodexApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Minimal API endpoints that bind forms (POST /culture) validate the antiforgery token here.
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

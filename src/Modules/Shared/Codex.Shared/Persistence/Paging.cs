@@ -18,7 +18,15 @@ public static class PagingExtensions
     public static async Task<PagedResult<T>> ToPagedAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        // In int, (page - 1) * pageSize overflows for huge page numbers (a negative OFFSET: PostgreSQL
+        // fails, SQLite returns the first page). A page beyond the last one is simply empty.
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new PagedResult<T>([], page, pageSize, total);
+        }
+
+        var items = await query.Skip((int)skip).Take(pageSize).ToListAsync(cancellationToken);
         return new PagedResult<T>(items, page, pageSize, total);
     }
 }

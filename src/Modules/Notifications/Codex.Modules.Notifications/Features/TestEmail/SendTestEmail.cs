@@ -17,7 +17,11 @@ public sealed record SendTestEmailCommand(string To) : IRequest<Unit>;
 
 internal sealed class SendTestEmailCommandValidator : AbstractValidator<SendTestEmailCommand>
 {
-    public SendTestEmailCommandValidator() => RuleFor(c => c.To).NotEmpty().EmailAddress().MaximumLength(254);
+    // EmailAddress() only looks for an '@'; the handler parses the address with MimeKit, so MimeKit
+    // must accept it too ("a,b@x" or "a b@x" would otherwise fail there, as a 500).
+    public SendTestEmailCommandValidator() => RuleFor(c => c.To).Cascade(CascadeMode.Stop)
+        .NotEmpty().EmailAddress().MaximumLength(254)
+        .Must(to => MailboxAddress.TryParse(to, out _)).WithErrorCode("EmailValidator");
 }
 
 internal sealed class SendTestEmailCommandHandler(
