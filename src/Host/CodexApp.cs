@@ -99,6 +99,9 @@ public static class CodexApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Minimal-API form posts (/culture) carry antiforgery metadata and need the middleware;
+        // without it they fail with 500. Razor Pages validate their tokens themselves.
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
