@@ -126,6 +126,32 @@ public sealed class CodexSite : IAsyncLifetime
         return await NewPageAsync(device, state);
     }
 
+    /// <summary>
+    /// When <see cref="ScreenshotFolderVariable"/> names a folder, saves the whole page as
+    /// <c>{name}.png</c> and, for reading at a glance, in viewport-high parts <c>{name}-partN.png</c>.
+    /// </summary>
+    public static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        if (ScreenshotFolder is not { } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var viewport = page.ViewportSize!;
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        for (var part = 0; part * viewport.Height < height && part < 8; part++)
+        {
+            await page.ScreenshotAsync(new()
+            {
+                Path = Path.Combine(folder, $"{name}-part{part + 1}.png"),
+                FullPage = true,
+                Clip = new() { X = 0, Y = part * viewport.Height, Width = viewport.Width, Height = Math.Min(viewport.Height, height - (part * viewport.Height)) },
+            });
+        }
+    }
+
     /// <summary>Fills and submits the login form the way a person does (labels, button).</summary>
     public static async Task SignInThroughFormAsync(IPage page, string email, string password)
     {

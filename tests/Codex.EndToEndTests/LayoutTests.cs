@@ -22,7 +22,7 @@ public sealed class LayoutTests(CodexSite site) : BrowserTest(site)
     public async Task The_screen_fits_the_width_of_the_device_without_sideways_scrolling(string screen, Device device)
     {
         var page = await Screens.OpenAsync(Site, screen, device);
-        await SaveScreenshotAsync(page, screen, device);
+        await CodexSite.SaveScreenshotAsync(page, $"{screen}-{device.ToString().ToLowerInvariant()}");
 
         var problems = await PageChecks.HorizontalScrollingAsync(page);
 
@@ -57,30 +57,5 @@ public sealed class LayoutTests(CodexSite site) : BrowserTest(site)
         await navigation.GetByRole(AriaRole.Link, new() { Name = "Organisation" }).TapAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Organisation" })).ToBeVisibleAsync();
         AssertNoBrowserErrors(page);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page, string screen, Device device)
-    {
-        if (CodexSite.ScreenshotFolder is not { } folder)
-        {
-            return;
-        }
-
-        Directory.CreateDirectory(folder);
-        var name = $"{screen}-{device.ToString().ToLowerInvariant()}";
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-
-        // A long page also in screen-high parts, readable at a glance.
-        var viewport = page.ViewportSize!;
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        for (var part = 0; part * viewport.Height < height && part < 8; part++)
-        {
-            await page.ScreenshotAsync(new()
-            {
-                Path = Path.Combine(folder, $"{name}-part{part + 1}.png"),
-                FullPage = true,
-                Clip = new() { X = 0, Y = part * viewport.Height, Width = viewport.Width, Height = Math.Min(viewport.Height, height - (part * viewport.Height)) },
-            });
-        }
     }
 }

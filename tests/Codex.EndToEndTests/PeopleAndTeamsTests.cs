@@ -50,6 +50,8 @@ public sealed class PeopleAndTeamsTests(CodexSite site) : BrowserTest(site)
         await Expect(email).ToHaveAccessibleDescriptionAsync(new Regex("gültige E-Mail-Adresse"));
         Assert.False(await page.GetByLabel("Vorname").EvaluateAsync<bool>("e => e.hasAttribute('aria-invalid')"));
 
+        await CodexSite.SaveScreenshotAsync(page, "person-new-invalid-email-desktop");
+
         // "Next to the field": directly below the email input, not somewhere else on the page.
         var field = await email.BoundingBoxAsync();
         var message = await error.BoundingBoxAsync();

@@ -68,6 +68,7 @@ public sealed class SignInTests(CodexSite site) : BrowserTest(site)
         await Expect(password).ToBeFocusedAsync();
         Assert.NotEqual("", await PageChecks.FocusIndicatorOfFocusedElementAsync(page));
         await page.Keyboard.TypeAsync(DemoLogins.Password);
+        await CodexSite.SaveScreenshotAsync(page, "login-keyboard-focus-desktop");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Willkommen, Mehmet Yılmaz!" })).ToBeVisibleAsync();
