@@ -60,7 +60,10 @@ public static class CodexApp
         });
 
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Account"))
-            .AddViewLocalization();
+            .AddViewLocalization()
+            // No client-side validation script is shipped: the data-val-* attributes it would read
+            // only carried untranslated English messages into the markup.
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();

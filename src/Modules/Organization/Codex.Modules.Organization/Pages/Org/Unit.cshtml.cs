@@ -27,6 +27,9 @@ public sealed class UnitModel(IMediator mediator, IStringLocalizer<OrganizationT
     /// <summary>The name the user typed, kept when their save was refused.</summary>
     public string? NameInput { get; private set; }
 
+    /// <summary>The email address the user typed, kept when no person was found for it.</summary>
+    public string? EmailInput { get; private set; }
+
     public bool CanManage => User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await ShowAsync(ct);
@@ -46,6 +49,7 @@ public sealed class UnitModel(IMediator mediator, IStringLocalizer<OrganizationT
     public async Task<IActionResult> OnPostAddMemberAsync(string? email, CancellationToken ct)
     {
         var term = (email ?? "").Trim();
+        EmailInput = term;
         var matches = term.Length == 0
             ? null
             : await mediator.Send(new ListPeopleQuery(term, PageSize: 5), ct);

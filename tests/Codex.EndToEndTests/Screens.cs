@@ -1,0 +1,54 @@
+using Codex.Testing;
+using Microsoft.Playwright;
+
+namespace Codex.EndToEndTests;
+
+/// <summary>The main screens of the app, by a short name, and how a test gets to each.</summary>
+public static class Screens
+{
+    public const string Login = "login";
+    public const string Home = "home";
+    public const string Organisation = "org";
+    public const string Team = "team";
+    public const string People = "people";
+    public const string NewPerson = "person-new";
+
+    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson];
+
+    /// <summary>
+    /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
+    /// (who sees the most: management forms and all table columns).
+    /// </summary>
+    public static async Task<IPage> OpenAsync(CodexSite site, string screen, Device device = Device.Desktop)
+    {
+        var page = screen == Login
+            ? await site.NewPageAsync(device)
+            : await site.SignedInPageAsync(DemoLogins.Admin, device);
+        await page.GotoAsync(await PathOfAsync(page, screen));
+        return page;
+    }
+
+    private static async Task<string> PathOfAsync(IPage page, string screen)
+    {
+        switch (screen)
+        {
+            case Login:
+                return "/Account/Login";
+            case Home:
+                return "/";
+            case Organisation:
+                return "/org";
+            case People:
+                return "/people";
+            case NewPerson:
+                return "/people/edit";
+            case Team:
+                // A team's address holds its id: find it on the organisation page, as a person would.
+                await page.GotoAsync("/org");
+                return await page.GetByRole(AriaRole.Link, new() { Name = "Pflegeteam Nord", Exact = true }).GetAttributeAsync("href")
+                    ?? throw new InvalidOperationException("The link to Pflegeteam Nord has no address.");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(screen), screen, "Unknown screen.");
+        }
+    }
+}
