@@ -111,7 +111,7 @@ public abstract partial class EmailTests(DatabaseProvider provider, PostgresFixt
         Assert.Contains($"SMTP {smtp.Server.Host}:{smtp.Server.Port}", page, StringComparison.Ordinal);
         var to = NewAddress();
 
-        var response = await admin.PostAsync("/admin/mail", HtmlForm.Submit(page, "", ("to", to)));
+        var response = await admin.PostAsync("/admin/mail?handler=Test", HtmlForm.Submit(page, "/admin/mail?handler=Test", ("to", to)));
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
@@ -126,7 +126,7 @@ public abstract partial class EmailTests(DatabaseProvider provider, PostgresFixt
         var admin = await AdminAsync();
         var page = await admin.GetStringAsync("/admin/mail");
 
-        var response = await admin.PostAsync("/admin/mail", HtmlForm.Submit(page, "", ("to", "a,b@codex-tests.example")));
+        var response = await admin.PostAsync("/admin/mail?handler=Test", HtmlForm.Submit(page, "/admin/mail?handler=Test", ("to", "a,b@codex-tests.example")));
 
         await response.AssertStatusAsync(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();

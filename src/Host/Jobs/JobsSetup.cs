@@ -98,15 +98,36 @@ internal static class JobsSetup
     }
 }
 
-/// <summary>The Hangfire job behind every recurring command: a trigger, the rule lives in the module.</summary>
-internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands, IMediator mediator)
+/// <summary>
+/// The Hangfire job behind every recurring command: a trigger, the rule lives in the module.
+/// A distributed lock per job name lets each command run once at a time across all instances
+/// (a second trigger waits for the first instead of racing it over the same rows).
+/// </summary>
+internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands, IMediator mediator, JobStorage storage)
 {
+    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
         var job = commands.FirstOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException($"No recurring command named '{name}'.");
-        await mediator.Send(job.CreateCommand(), cancellationToken);
+        using var connection = storage.GetConnection();
+        IDisposable distributedLock;
+        try
+        {
+            distributedLock = connection.AcquireDistributedLock($"codex:job:{name}", LockWait);
+        }
+        catch (Hangfire.Storage.DistributedLockTimeoutException)
+        {
+            // Still running elsewhere for minutes: that run or the next occurrence does the work.
+            return;
+        }
+
+        using (distributedLock)
+        {
+            await mediator.Send(job.CreateCommand(), cancellationToken);
+        }
     }
 }
 
