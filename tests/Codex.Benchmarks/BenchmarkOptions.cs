@@ -5,7 +5,7 @@ namespace Codex.Benchmarks;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 internal sealed record BenchmarkOptions(
-    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql)
+    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000)
 {
     public const string Usage = """
         Usage: Codex.Benchmarks [--provider sqlite|postgresql|both] [--scales 1000,10000,50000]
@@ -18,6 +18,7 @@ internal sealed record BenchmarkOptions(
           --max-seconds time budget for warm-up and timed calls of one case: warm-up stops at half
                         of it, timing when it is used up (after at least 5 samples) (default: 60)
           --show-sql    print the SQL the endpoint executes and the raw SQL it is compared with
+          --mails       queued mails for the email throughput benchmark, 0 to skip (default: 10000)
         """;
 
     public static BenchmarkOptions Default { get; } = new(
@@ -46,6 +47,15 @@ internal sealed record BenchmarkOptions(
             var value = args[++i];
             switch (name)
             {
+                case "--mails":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var mails))
+                    {
+                        error = $"--mails takes a whole number, not '{value}'.";
+                        return null;
+                    }
+
+                    options = options with { Mails = mails };
+                    break;
                 case "--provider":
                     IReadOnlyList<DatabaseProvider>? providers = value.ToLowerInvariant() switch
                     {

@@ -74,6 +74,22 @@ internal static class BenchmarkProgram
         Console.WriteLine("ratio = endpoint median / raw median (how many times the raw floor the endpoint takes). Times in ms.");
         Console.WriteLine("Figures only: nothing passes or fails on time. Compare ratios between runs rather than absolute times;");
         Console.WriteLine($"both sides ran on the same machine at the same moment. Load average now {LoadAverage()}; total {Stopwatch.GetElapsedTime(total).TotalSeconds:0} s.");
+
+        if (options.Mails > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Codex benchmark: deliver {options.Mails:N0} queued mails (SQLite, local aiosmtpd)");
+            try
+            {
+                await MailDeliveryBenchmark.RunAsync(options.Mails, message => Console.WriteLine("  " + message));
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine($"error: the mail benchmark did not run to the end: {exception}");
+                return 1;
+            }
+        }
+
         return 0;
     }
 
