@@ -134,6 +134,47 @@ public abstract class MailDeliveryTests(DatabaseProvider provider, PostgresFixtu
     }
 
     [Fact]
+    public async Task A_refused_recipient_fails_alone_while_the_rest_of_its_batch_is_delivered()
+    {
+        var admin = await AdminAsync();
+        var refused = await admin.NewRecipientAsync("Rolf");
+        var others = new[] { await admin.NewRecipientAsync("Ada"), await admin.NewRecipientAsync("Ben") };
+        Smtp.RejectRecipientsMatching(Regex.Escape(refused.Address), 550, "No such mailbox");
+
+        await Factory.QueueAsync(MailTesting.Reminder(others[0].PersonId, "Vorher"));
+        await Factory.QueueAsync(MailTesting.Reminder(refused.PersonId, "Abgelehnt"));
+        await Factory.QueueAsync(MailTesting.Reminder(others[1].PersonId, "Nachher"));
+        await Factory.RunSendJobAsync();
+
+        foreach (var other in others)
+        {
+            Assert.Single(await Smtp.ArrivedAsync(other.Address));
+        }
+
+        Assert.Empty(Smtp.MessagesTo(refused.Address));
+        Assert.Equal(EmailStatus.Failed, Assert.Single(await Factory.OutboxOfAsync(refused.PersonId)).Status);
+    }
+
+    [Fact]
+    public async Task Two_send_jobs_running_at_once_deliver_every_mail_exactly_once()
+    {
+        const int count = 30;
+        var to = await (await AdminAsync()).NewRecipientAsync();
+        for (var i = 1; i <= count; i++)
+        {
+            Assert.Equal(SendEmailResult.Queued, await Factory.QueueAsync(MailTesting.Reminder(to.PersonId, $"Parallel {i}")));
+        }
+
+        await Task.WhenAll(Factory.RunSendJobAsync(), Factory.RunSendJobAsync(), Factory.RunSendJobAsync());
+        await Factory.RunSendJobAsync();
+
+        var arrived = await Smtp.ArrivedAsync(to.Address, count);
+        Assert.Equal(count, arrived.Count);
+        Assert.Equal(count, arrived.Select(m => m.MessageId).Distinct().Count());
+        Assert.All(await Factory.OutboxOfAsync(to.PersonId), m => Assert.Equal(EmailStatus.Sent, m.Status));
+    }
+
+    [Fact]
     public async Task A_person_who_chose_the_daily_digest_gets_one_mail_listing_all_waiting_reminders()
     {
         var admin = await AdminAsync();
