@@ -175,6 +175,47 @@ public abstract class MailDeliveryTests(DatabaseProvider provider, PostgresFixtu
     }
 
     [Fact]
+    public async Task A_temporary_refusal_keeps_the_mail_queued_with_back_off_until_the_server_accepts_it()
+    {
+        var admin = await AdminAsync();
+        var to = await admin.NewRecipientAsync();
+        Smtp.RejectRecipientsMatching(Regex.Escape(to.Address), 451, "Mailbox busy, try later");
+
+        await Factory.QueueAsync(MailTesting.Reminder(to.PersonId, "Später"));
+        await Factory.RunSendJobAsync();
+
+        var queued = Assert.Single(await Factory.OutboxOfAsync(to.PersonId));
+        Assert.Equal(EmailStatus.Queued, queued.Status);
+        Assert.StartsWith("451 ", queued.LastError, StringComparison.Ordinal);
+        Assert.True(queued.NextAttemptAt > DateTimeOffset.UtcNow, "the retry waits for its back-off");
+
+        Smtp.AcceptAllRecipients();
+        await Factory.MakeDueAsync(to.PersonId);
+        await Factory.RunSendJobAsync();
+
+        Assert.Single(await Smtp.ArrivedAsync(to.Address));
+        Assert.Equal(EmailStatus.Sent, Assert.Single(await Factory.OutboxOfAsync(to.PersonId)).Status);
+    }
+
+    [Fact]
+    public async Task A_mail_claimed_by_a_sender_that_died_is_sent_once_after_the_claim_runs_out()
+    {
+        var to = await (await AdminAsync()).NewRecipientAsync();
+        await Factory.QueueAsync(MailTesting.Reminder(to.PersonId, "Verwaist"));
+        await Factory.ClaimAsync(to.PersonId, leaseUntil: DateTimeOffset.UtcNow.AddMinutes(10));
+
+        await Factory.RunSendJobAsync();
+        Assert.Empty(Smtp.MessagesTo(to.Address)); // another sender still holds it
+
+        await Factory.ClaimAsync(to.PersonId, leaseUntil: DateTimeOffset.UtcNow.AddMinutes(-1));
+        await Factory.RunSendJobAsync();
+        await Factory.RunSendJobAsync();
+
+        Assert.Single(await Smtp.ArrivedAsync(to.Address));
+        Assert.Equal(EmailStatus.Sent, Assert.Single(await Factory.OutboxOfAsync(to.PersonId)).Status);
+    }
+
+    [Fact]
     public async Task A_person_who_chose_the_daily_digest_gets_one_mail_listing_all_waiting_reminders()
     {
         var admin = await AdminAsync();

@@ -125,6 +125,15 @@ public static class MailTesting
             .Where(m => m.RecipientPersonId == personId && m.Status == EmailStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
 
+    /// <summary>As if a sender had claimed the person's mails and then died: status Sending, lease until the given time.</summary>
+    public static Task<int> ClaimAsync(this CodexApplicationFactory factory, Guid personId, DateTimeOffset leaseUntil) =>
+        factory.WithModuleDbAsync("Notifications", db => db.Set<EmailMessage>()
+            .Where(m => m.RecipientPersonId == personId && (m.Status == EmailStatus.Queued || m.Status == EmailStatus.Sending))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, EmailStatus.Sending)
+                .SetProperty(m => m.LeaseUntil, leaseUntil)
+                .SetProperty(m => m.Attempts, 1)));
+
     public static async Task<IReadOnlyList<EmailRow>> EmailsAsync(this HttpClient admin, string status) =>
         (await admin.GetOkAsync<EmailRowsPage>($"/api/notifications/emails?status={status}&pageSize=200")).Items;
 
