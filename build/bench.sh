@@ -28,31 +28,11 @@ project="tests/Codex.Benchmarks/Codex.Benchmarks.csproj"
 
 log() { printf '==> %s\n' "$*"; }
 
-# --- 1. PostgreSQL server binaries (initdb, pg_ctl) for the throw-away test cluster ---------------
+# --- 1. PostgreSQL (initdb, pg_ctl) for the throw-away cluster; aiosmtpd for the mail benchmark ---
 # Installed even for --provider sqlite: one script, one set of prerequisites, as in build/test.sh.
-packages=(postgresql)
-missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$package")
-  fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "Installing missing Debian packages: ${missing[*]}"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo_cmd=(sudo -n)
-    else
-      echo "error: packages missing (${missing[*]}) and not root; install them first." >&2
-      exit 1
-    fi
-  fi
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-else
-  log "Debian packages present: ${packages[*]}"
-fi
+# shellcheck source=lib/debian-packages.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/debian-packages.sh"
+ensure_debian_packages postgresql python3-aiosmtpd
 
 # --- 2. Build (Release: timings of a Debug build would say little) -------------------------------
 log "Building $project (Release)"

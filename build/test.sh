@@ -44,30 +44,10 @@ trap 'if [ "$summary_printed" -eq 0 ]; then summary 0 0 0; fi' EXIT
 # --- 1. System packages the real-component tests need -------------------------------------------
 # postgresql: initdb/pg_ctl for PostgresCluster; python3-aiosmtpd: SmtpTestServer;
 # chromium + fonts: browser tests (text must render to be measured and screenshotted; Liberation
-# stands in for Arial/Times, which pages ask for). Recommends are skipped: they pull a desktop.
-packages=(postgresql python3-aiosmtpd chromium fonts-dejavu-core fonts-liberation)
-missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$package")
-  fi
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  log "Installing missing Debian packages: ${missing[*]}"
-  sudo_cmd=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo_cmd=(sudo -n)
-    else
-      echo "error: packages missing (${missing[*]}) and not root; install them first." >&2
-      exit 1
-    fi
-  fi
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
-else
-  log "Debian packages present: ${packages[*]}"
-fi
+# stands in for Arial/Times, which pages ask for).
+# shellcheck source=lib/debian-packages.sh
+. "$repo_root/build/lib/debian-packages.sh"
+ensure_debian_packages postgresql python3-aiosmtpd chromium fonts-dejavu-core fonts-liberation
 
 # --- 2. Build once --------------------------------------------------------------------------------
 log "Restoring local dotnet tools"
