@@ -1,5 +1,14 @@
+using Codex.Modules.TeamCodex.Features;
+using Codex.Modules.TeamCodex.Features.Acknowledgements;
+using Codex.Modules.TeamCodex.Features.Codices;
+using Codex.Modules.TeamCodex.Features.Drafts;
 using Codex.Modules.TeamCodex.Features.Members;
+using Codex.Modules.TeamCodex.Features.Proposals;
+using Codex.Modules.TeamCodex.Features.Rounds;
+using Codex.Modules.TeamCodex.Features.Scheduling;
+using Codex.Modules.TeamCodex.Features.Versions;
 using Codex.Modules.TeamCodex.Persistence;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +23,35 @@ public static class TeamCodexModule
     {
         services.AddModuleDbContext<TeamCodexDbContext, TeamCodexSqliteDbContext, TeamCodexPostgreSqlDbContext, TeamCodexSqlServerDbContext>(
             database, TeamCodexDbContext.Module, TeamCodexDbContext.SchemaName);
-        catalog.Add(new ModuleInfo(TeamCodexDbContext.Module, typeof(TeamCodexModule).Assembly, typeof(TeamCodexDbContext), null));
+        services.AddScoped<CodexAccess>();
+        services.AddScoped<CodexMail>();
+
+        // Close before opening, and remind after both, so a morning's mails see the day's rounds.
+        services.AddRecurringCommand(CloseExpiredReviewRoundsCommand.JobName, "15 0 * * *", () => new CloseExpiredReviewRoundsCommand());
+        services.AddRecurringCommand(OpenDueReviewRoundsCommand.JobName, "30 5 * * *", () => new OpenDueReviewRoundsCommand());
+        services.AddRecurringCommand(SendCodexRemindersCommand.JobName, "0 8 * * *", () => new SendCodexRemindersCommand());
+        catalog.Add(new ModuleInfo(TeamCodexDbContext.Module, typeof(TeamCodexModule).Assembly, typeof(TeamCodexDbContext), typeof(TeamCodexTexts)));
         return services;
     }
 
     public static IEndpointRouteBuilder MapTeamCodexModule(this IEndpointRouteBuilder api)
     {
         GetUnitMembersEndpoint.Map(api);
+        GetCodexEndpoint.Map(api);
+        CreateCodexEndpoint.Map(api);
+        CodexSettingsEndpoints.Map(api);
+        GetDraftEndpoint.Map(api);
+        SaveDraftEndpoint.Map(api);
+        ProposeChangeEndpoint.Map(api);
+        ChangeProposalEndpoints.Map(api);
+        GetProposalsEndpoints.Map(api);
+        OpenRoundEndpoint.Map(api);
+        RespondToRoundEndpoint.Map(api);
+        CloseRoundEndpoint.Map(api);
+        GetRoundEndpoint.Map(api);
+        PublishProposalEndpoint.Map(api);
+        GetVersionsEndpoints.Map(api);
+        AcknowledgementEndpoints.Map(api);
         return api;
     }
 }

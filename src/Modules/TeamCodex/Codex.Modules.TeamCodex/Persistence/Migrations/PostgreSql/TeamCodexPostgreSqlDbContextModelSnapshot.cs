@@ -23,6 +23,325 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.Acknowledgement", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CodexId", "PersonId", "VersionNumber");
+
+                    b.ToTable("Acknowledgements", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("PublishedAsVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodexId", "CreatedAt");
+
+                    b.ToTable("Proposals", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.CodexVersion", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RoundOutcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("Versions", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.DraftRevision", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("DraftRevisions", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalComments", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeStatement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesOn");
+
+                    b.HasIndex("CodexId", "OpenedAt");
+
+                    b.ToTable("ReviewRounds", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.ToTable("RoundParticipants", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "PersonId");
+
+                    b.ToTable("RoundResponses", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitCodex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AcknowledgeReminderAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTeam")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpenRoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponseReminderDaysBeforeClose")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewCadenceMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VersionInForce")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("Codices", "teamcodex");
+                });
+
             modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitMember", b =>
                 {
                     b.Property<Guid>("OrgUnitId")
@@ -94,6 +413,45 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.PostgreSql
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("OutboxMessages", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ChangeProposal", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618
         }

@@ -23,6 +23,325 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.Acknowledgement", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("CodexId", "PersonId", "VersionNumber");
+
+                    b.ToTable("Acknowledgements", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("PublishedAsVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodexId", "CreatedAt");
+
+                    b.ToTable("Proposals", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.CodexVersion", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RoundOutcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("Versions", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.DraftRevision", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("DraftRevisions", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("ProposalComments", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("OpenedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("OutcomeStatement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesOn");
+
+                    b.HasIndex("CodexId", "OpenedAt");
+
+                    b.ToTable("ReviewRounds", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.ToTable("RoundParticipants", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "PersonId");
+
+                    b.ToTable("RoundResponses", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitCodex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AcknowledgeReminderAfterDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsTeam")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpenRoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponseReminderDaysBeforeClose")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReviewCadenceMonths")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("VersionInForce")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("Codices", "teamcodex");
+                });
+
             modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitMember", b =>
                 {
                     b.Property<Guid>("OrgUnitId")
@@ -94,6 +413,45 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.SqlServer
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("OutboxMessages", "teamcodex");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ChangeProposal", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618
         }

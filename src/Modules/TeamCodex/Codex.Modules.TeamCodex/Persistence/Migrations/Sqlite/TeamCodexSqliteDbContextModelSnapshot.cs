@@ -17,6 +17,325 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.Acknowledgement", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CodexId", "PersonId", "VersionNumber");
+
+                    b.ToTable("teamcodex_Acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BasedOnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublishedAsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodexId", "CreatedAt");
+
+                    b.ToTable("teamcodex_Proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.CodexVersion", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PublishedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoundOutcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("teamcodex_Versions", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.DraftRevision", b =>
+                {
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sections")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CodexId", "Number");
+
+                    b.ToTable("teamcodex_DraftRevisions", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("teamcodex_ProposalComments", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CodexId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeStatement")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosesOn");
+
+                    b.HasIndex("CodexId", "OpenedAt");
+
+                    b.ToTable("teamcodex_ReviewRounds", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RoundId", "PersonId");
+
+                    b.ToTable("teamcodex_RoundParticipants", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "PersonId");
+
+                    b.ToTable("teamcodex_RoundResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitCodex", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcknowledgeReminderAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTeam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenRoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrgUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuorumPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponseReminderDaysBeforeClose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewCadenceMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VersionInForce")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextReviewOn");
+
+                    b.HasIndex("OrgUnitId")
+                        .IsUnique();
+
+                    b.ToTable("teamcodex_Codices", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.UnitMember", b =>
                 {
                     b.Property<Guid>("OrgUnitId")
@@ -88,6 +407,45 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "OccurredAt");
 
                     b.ToTable("teamcodex_OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ProposalComment", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ChangeProposal", null)
+                        .WithMany("Comments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundParticipant", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.RoundResponse", b =>
+                {
+                    b.HasOne("Codex.Modules.TeamCodex.Domain.ReviewRound", null)
+                        .WithMany("Responses")
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ChangeProposal", b =>
+                {
+                    b.Navigation("Comments");
+                });
+
+            modelBuilder.Entity("Codex.Modules.TeamCodex.Domain.ReviewRound", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Responses");
                 });
 #pragma warning restore 612, 618
         }

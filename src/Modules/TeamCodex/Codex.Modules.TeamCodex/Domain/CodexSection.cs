@@ -1,0 +1,56 @@
+using Codex.Shared.Domain;
+
+namespace Codex.Modules.TeamCodex.Domain;
+
+/// <summary>
+/// One part of a codex: a title and its Markdown text. The id stays the same across draft
+/// revisions and versions, so diffs can match a section even when it was renamed or moved.
+/// Binding sections of an organisation's or department's codex apply to every unit below it.
+/// </summary>
+public sealed record CodexSection(Guid Id, string Title, string Markdown, bool IsBinding)
+{
+    public const int TitleMaxLength = 200;
+    public const int MarkdownMaxLength = 100_000;
+
+    /// <summary>The section as a Markdown chapter (for export and for diffs).</summary>
+    public string ToMarkdownChapter() => $"## {Title}\n\n{Markdown.Trim()}\n";
+}
+
+/// <summary>Rules every list of sections must follow, whether a draft, a proposal or a version.</summary>
+public static class CodexSections
+{
+    public const int MaxSections = 50;
+
+    public static IReadOnlyList<CodexSection> Normalise(IEnumerable<CodexSection> sections)
+    {
+        var list = sections
+            .Select(s => s with { Title = s.Title.Trim(), Markdown = s.Markdown.Replace("\r\n", "\n").TrimEnd() })
+            .ToList();
+        if (list.Count == 0)
+        {
+            throw new DomainException("Codex.NoSections", "A codex needs at least one section.");
+        }
+
+        if (list.Count > MaxSections)
+        {
+            throw new DomainException("Codex.TooManySections", $"A codex has at most {MaxSections} sections.");
+        }
+
+        if (list.Any(s => s.Title.Length == 0))
+        {
+            throw new DomainException("Codex.SectionTitleRequired", "Every section needs a title.");
+        }
+
+        if (list.Select(s => s.Id).Distinct().Count() != list.Count)
+        {
+            throw new DomainException("Codex.DuplicateSection", "A section appears twice.");
+        }
+
+        return list;
+    }
+
+    public static bool SameContent(IReadOnlyList<CodexSection> a, IReadOnlyList<CodexSection> b) => a.SequenceEqual(b);
+
+    public static string ToMarkdown(string heading, IEnumerable<CodexSection> sections) =>
+        $"# {heading}\n\n" + string.Join("\n", sections.Select(s => s.ToMarkdownChapter()));
+}

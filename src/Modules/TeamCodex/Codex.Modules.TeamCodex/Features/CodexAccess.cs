@@ -1,0 +1,100 @@
+using Codex.Modules.Organization.Contracts;
+using Codex.Modules.TeamCodex.Domain;
+using Codex.Modules.TeamCodex.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.TeamCodex.Features;
+
+/// <summary>Where a unit sits in the organisation: its name, level and the units above it (nearest first).</summary>
+internal sealed record CodexUnit(OrgUnitSummary Unit, IReadOnlyList<OrgUnitSummary> Ancestors)
+{
+    public bool IsTeam => Unit.Level == OrgUnitLevel.Team;
+}
+
+/// <summary>What the signed-in person may do with one unit's codex.</summary>
+internal sealed record CodexPermissions(bool IsMember, bool IsLead, bool IsAdmin)
+{
+    /// <summary>Members edit the draft, propose and comment; admins may help out anywhere.</summary>
+    public bool CanEdit => IsMember || IsAdmin;
+
+    /// <summary>Leads open and close rounds, publish, change settings and edit binding sections.</summary>
+    public bool CanLead => IsLead || IsAdmin;
+}
+
+/// <summary>
+/// The one place that answers "which unit is this" and "who may do what" for codex features,
+/// from Organization's unit tree and TeamCodex's own member list.
+/// </summary>
+internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICurrentUser currentUser)
+{
+    private IReadOnlyList<OrgUnitSummary>? _units;
+
+    public Guid PersonId => currentUser.PersonId ?? throw new ForbiddenException();
+
+    public async Task<IReadOnlyList<OrgUnitSummary>> UnitsAsync(CancellationToken ct) =>
+        _units ??= await mediator.Send(new GetOrgUnitsQuery(), ct);
+
+    public async Task<CodexUnit> UnitAsync(Guid unitId, CancellationToken ct)
+    {
+        var units = (await UnitsAsync(ct)).ToDictionary(u => u.Id);
+        if (!units.TryGetValue(unitId, out var unit))
+        {
+            throw new NotFoundException("OrgUnit", unitId);
+        }
+
+        var ancestors = new List<OrgUnitSummary>();
+        for (var parent = unit.ParentId; parent is { } id && units.TryGetValue(id, out var next); parent = next.ParentId)
+        {
+            ancestors.Add(next);
+        }
+
+        return new CodexUnit(unit, ancestors);
+    }
+
+    public async Task<CodexPermissions> PermissionsAsync(Guid unitId, CancellationToken ct)
+    {
+        var isAdmin = currentUser.IsInRole(CodexRoles.Admin);
+        if (currentUser.PersonId is not { } personId)
+        {
+            return new CodexPermissions(false, false, isAdmin);
+        }
+
+        var membership = await db.UnitMembers.AsNoTracking()
+            .Where(m => m.OrgUnitId == unitId && m.PersonId == personId)
+            .Select(m => new { m.IsLead })
+            .FirstOrDefaultAsync(ct);
+        return new CodexPermissions(membership is not null, membership?.IsLead == true, isAdmin);
+    }
+
+    public async Task<CodexPermissions> RequireEditAsync(Guid unitId, CancellationToken ct)
+    {
+        var permissions = await PermissionsAsync(unitId, ct);
+        return permissions.CanEdit ? permissions : throw new ForbiddenException();
+    }
+
+    public async Task<CodexPermissions> RequireLeadAsync(Guid unitId, CancellationToken ct)
+    {
+        var permissions = await PermissionsAsync(unitId, ct);
+        return permissions.CanLead ? permissions : throw new ForbiddenException();
+    }
+
+    public async Task<UnitCodex> CodexOfUnitAsync(Guid unitId, CancellationToken ct) =>
+        await db.Codices.FirstOrDefaultAsync(c => c.OrgUnitId == unitId, ct)
+        ?? throw new NotFoundException("Codex", unitId);
+
+    /// <summary>Display names of people (authors, responders); unknown ids are left out.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> personIds, CancellationToken ct)
+    {
+        var ids = personIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var contacts = await mediator.Send(new GetPeopleContactsQuery(ids), ct);
+        return contacts.ToDictionary(c => c.PersonId, c => c.DisplayName);
+    }
+}

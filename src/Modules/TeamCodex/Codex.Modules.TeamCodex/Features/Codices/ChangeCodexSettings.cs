@@ -1,0 +1,76 @@
+using Codex.Modules.TeamCodex.Domain;
+using Codex.Modules.TeamCodex.Persistence;
+using Codex.Shared.Mediation;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.TeamCodex.Features.Codices;
+
+/// <summary>A lead sets how often the codex is reviewed, when reminders go out and the quorum of rounds.</summary>
+[RequiresSignIn]
+internal sealed record ChangeCodexSettingsCommand(
+    Guid UnitId, int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent,
+    DateOnly? NextReviewOn, int ExpectedVersion) : ICommand<Unit>;
+
+internal sealed class ChangeCodexSettingsCommandValidator : AbstractValidator<ChangeCodexSettingsCommand>
+{
+    public ChangeCodexSettingsCommandValidator()
+    {
+        RuleFor(c => c.ReviewCadenceMonths).Must(m => UnitCodex.CadenceChoices.Contains(m))
+            .WithMessage("Bitte wählen Sie 3, 6, 12 oder 24 Monate.");
+        RuleFor(c => c.ResponseReminderDaysBeforeClose).InclusiveBetween(0, 30);
+        RuleFor(c => c.AcknowledgeReminderAfterDays).InclusiveBetween(1, 90);
+        RuleFor(c => c.QuorumPercent).InclusiveBetween(1, 100).When(c => c.QuorumPercent is not null);
+    }
+}
+
+internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, CodexAccess access)
+    : IRequestHandler<ChangeCodexSettingsCommand, Unit>
+{
+    public async Task<Unit> Handle(ChangeCodexSettingsCommand command, CancellationToken ct)
+    {
+        await access.RequireLeadAsync(command.UnitId, ct);
+        var codex = await access.CodexOfUnitAsync(command.UnitId, ct);
+        db.ExpectVersion(codex, command.ExpectedVersion);
+        codex.ChangeSettings(command.ReviewCadenceMonths, command.ResponseReminderDaysBeforeClose, command.AcknowledgeReminderAfterDays,
+            command.QuorumPercent, command.NextReviewOn);
+        await db.SaveChangesAsync(ct);
+        return Unit.Value;
+    }
+}
+
+/// <summary>The settings as a lead edits them, with the version to save against.</summary>
+[RequiresSignIn]
+internal sealed record GetCodexSettingsQuery(Guid UnitId) : IRequest<ChangeCodexSettingsCommand>;
+
+internal sealed class GetCodexSettingsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetCodexSettingsQuery, ChangeCodexSettingsCommand>
+{
+    public async Task<ChangeCodexSettingsCommand> Handle(GetCodexSettingsQuery query, CancellationToken ct)
+    {
+        await access.RequireLeadAsync(query.UnitId, ct);
+        var c = await db.Codices.AsNoTracking().FirstOrDefaultAsync(c => c.OrgUnitId == query.UnitId, ct)
+            ?? throw new Shared.Errors.NotFoundException("Codex", query.UnitId);
+        return new ChangeCodexSettingsCommand(query.UnitId, c.ReviewCadenceMonths, c.ResponseReminderDaysBeforeClose, c.AcknowledgeReminderAfterDays,
+            c.QuorumPercent, c.NextReviewOn, c.Version);
+    }
+}
+
+internal sealed record SettingsRequest(int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent, DateOnly? NextReviewOn, int Version);
+
+internal static class CodexSettingsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/codex/units/{unitId:guid}/settings", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetCodexSettingsQuery(unitId), ct)));
+        api.MapPut("/codex/units/{unitId:guid}/settings", async (Guid unitId, SettingsRequest r, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ChangeCodexSettingsCommand(unitId, r.ReviewCadenceMonths, r.ResponseReminderDaysBeforeClose, r.AcknowledgeReminderAfterDays, r.QuorumPercent, r.NextReviewOn, r.Version), ct);
+            return Results.NoContent();
+        });
+    }
+}

@@ -1,0 +1,82 @@
+using Codex.Modules.TeamCodex.Domain;
+using Codex.Modules.TeamCodex.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.TeamCodex.Features.Proposals;
+
+/// <summary>A unit's change proposals, newest first; open ones only unless asked otherwise.</summary>
+[RequiresSignIn]
+internal sealed record ListProposalsQuery(Guid UnitId, bool IncludeClosed = false, int Page = 1) : IRequest<PagedResult<ProposalSummary>>;
+
+internal sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, int Revision, Guid AuthorId, DateTimeOffset UpdatedAt, int? PublishedAsVersion);
+
+internal sealed class ListProposalsQueryHandler(TeamCodexDbContext db) : IRequestHandler<ListProposalsQuery, PagedResult<ProposalSummary>>
+{
+    public async Task<PagedResult<ProposalSummary>> Handle(ListProposalsQuery query, CancellationToken ct)
+    {
+        var codexId = await db.Codices.Where(c => c.OrgUnitId == query.UnitId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Codex", query.UnitId);
+        return await db.Proposals.AsNoTracking()
+            .Where(p => p.CodexId == codexId && (query.IncludeClosed || p.Status == ProposalStatus.Open))
+            .OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id)
+            .Select(p => new ProposalSummary(p.Id, p.Title, p.Status, p.Revision, p.AuthorId, p.UpdatedAt, p.PublishedAsVersion))
+            .ToPagedAsync(query.Page, 20, ct);
+    }
+}
+
+/// <summary>One proposal: its text next to the version in force, the discussion and the rounds deciding on it.</summary>
+[RequiresSignIn]
+internal sealed record GetProposalQuery(Guid ProposalId) : IRequest<ProposalView>;
+
+internal sealed record ProposalView(
+    Guid Id, Guid UnitId, string UnitName, string Title, string Rationale, ProposalStatus Status, int Revision,
+    string Author, Guid AuthorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? BasedOnVersion, int? VersionInForce,
+    IReadOnlyList<CodexSection> Sections, IReadOnlyList<CodexSection> InForceSections, bool DraftDiffers,
+    IReadOnlyList<CommentView> Comments, IReadOnlyList<RoundInfo> Rounds, Guid? OpenRoundOfCodex, CodexPermissions Permissions);
+
+internal sealed record CommentView(string Author, string Text, int ProposalRevision, DateTimeOffset WrittenAt);
+
+internal sealed record RoundInfo(Guid Id, DateTimeOffset OpenedAt, DateOnly ClosesOn, bool IsOpen, RoundOutcome? Outcome);
+
+internal sealed class GetProposalQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetProposalQuery, ProposalView>
+{
+    public async Task<ProposalView> Handle(GetProposalQuery query, CancellationToken ct)
+    {
+        var proposal = await db.Proposals.AsNoTracking().Include(p => p.Comments).FirstOrDefaultAsync(p => p.Id == query.ProposalId, ct)
+            ?? throw new NotFoundException("ChangeProposal", query.ProposalId);
+        var codex = await db.Codices.AsNoTracking().SingleAsync(c => c.Id == proposal.CodexId, ct);
+        var unit = await access.UnitAsync(codex.OrgUnitId, ct);
+        var permissions = await access.PermissionsAsync(codex.OrgUnitId, ct);
+        var inForce = await VersionSections.InForceAsync(db, codex, ct);
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => r.ProposalId == proposal.Id)
+            .OrderByDescending(r => r.OpenedAt)
+            .Select(r => new RoundInfo(r.Id, r.OpenedAt, r.ClosesOn, r.ClosedAt == null, r.Outcome))
+            .ToListAsync(ct);
+        var names = await access.NamesAsync(proposal.Comments.Select(c => c.AuthorId).Append(proposal.AuthorId), ct);
+        return new ProposalView(
+            proposal.Id, codex.OrgUnitId, unit.Unit.Name, proposal.Title, proposal.Rationale, proposal.Status, proposal.Revision,
+            names.GetValueOrDefault(proposal.AuthorId, "–"), proposal.AuthorId, proposal.CreatedAt, proposal.UpdatedAt, proposal.BasedOnVersion,
+            codex.VersionInForce, proposal.Sections, inForce, !CodexSections.SameContent(codex.Draft, proposal.Sections),
+            proposal.Comments.OrderBy(c => c.WrittenAt).Select(c => new CommentView(names.GetValueOrDefault(c.AuthorId, "–"), c.Text, c.ProposalRevision, c.WrittenAt)).ToList(),
+            rounds, codex.OpenRoundId, permissions);
+    }
+}
+
+internal static class GetProposalsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/codex/units/{unitId:guid}/proposals", async (Guid unitId, bool? includeClosed, int? page, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new ListProposalsQuery(unitId, includeClosed ?? false, page ?? 1), ct)));
+        api.MapGet("/codex/proposals/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetProposalQuery(id), ct)));
+    }
+}
