@@ -37,6 +37,7 @@ public static class TeamCodexModule
     public static IEndpointRouteBuilder MapTeamCodexModule(this IEndpointRouteBuilder api)
     {
         GetUnitMembersEndpoint.Map(api);
+        ListCodicesEndpoint.Map(api);
         GetCodexEndpoint.Map(api);
         CreateCodexEndpoint.Map(api);
         CodexSettingsEndpoints.Map(api);

@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Codex.Modules.TeamCodex.Features;
 
 /// <summary>Where a unit sits in the organisation: its name, level and the units above it (nearest first).</summary>
-internal sealed record CodexUnit(OrgUnitSummary Unit, IReadOnlyList<OrgUnitSummary> Ancestors)
+public sealed record CodexUnit(OrgUnitSummary Unit, IReadOnlyList<OrgUnitSummary> Ancestors)
 {
     public bool IsTeam => Unit.Level == OrgUnitLevel.Team;
 }
 
 /// <summary>What the signed-in person may do with one unit's codex.</summary>
-internal sealed record CodexPermissions(bool IsMember, bool IsLead, bool IsAdmin)
+public sealed record CodexPermissions(bool IsMember, bool IsLead, bool IsAdmin)
 {
     /// <summary>Members edit the draft, propose and comment; admins may help out anywhere.</summary>
     public bool CanEdit => IsMember || IsAdmin;

@@ -6,16 +6,16 @@ using DiffPlex.Chunkers;
 
 namespace Codex.Modules.TeamCodex.Rendering;
 
-internal enum PieceKind
+public enum PieceKind
 {
     Same,
     Inserted,
     Deleted,
 }
 
-internal sealed record DiffPiece(PieceKind Kind, string Text);
+public sealed record DiffPiece(PieceKind Kind, string Text);
 
-internal enum SectionChange
+public enum SectionChange
 {
     Unchanged,
     Changed,
@@ -23,7 +23,7 @@ internal enum SectionChange
     Removed,
 }
 
-internal sealed record SectionDiff(SectionChange Change, string Title, IReadOnlyList<DiffPiece> TitlePieces, IReadOnlyList<DiffPiece> BodyPieces)
+public sealed record SectionDiff(SectionChange Change, string Title, IReadOnlyList<DiffPiece> TitlePieces, IReadOnlyList<DiffPiece> BodyPieces)
 {
     public bool HasChanges => Change != SectionChange.Unchanged;
 }

@@ -13,7 +13,7 @@ namespace Codex.Modules.TeamCodex.Features.Acknowledgements;
 
 /// <summary>A member confirms having read the version in force (the version they saw, so a newer one is not confirmed unread).</summary>
 [RequiresSignIn]
-internal sealed record AcknowledgeVersionCommand(Guid UnitId, int Version) : ICommand<Unit>;
+public sealed record AcknowledgeVersionCommand(Guid UnitId, int Version) : ICommand<Unit>;
 
 internal sealed class AcknowledgeVersionCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
     : IRequestHandler<AcknowledgeVersionCommand, Unit>
@@ -45,14 +45,14 @@ internal sealed class AcknowledgeVersionCommandHandler(TeamCodexDbContext db, Co
 
 /// <summary>For the unit's leads: who has confirmed the version in force, and who has not yet.</summary>
 [RequiresSignIn]
-internal sealed record GetAcknowledgementStatusQuery(Guid UnitId) : IRequest<AcknowledgementStatus>;
+public sealed record GetAcknowledgementStatusQuery(Guid UnitId) : IRequest<AcknowledgementStatus>;
 
-internal sealed record AcknowledgementStatus(int? VersionInForce, IReadOnlyList<MemberAcknowledgement> Members)
+public sealed record AcknowledgementStatus(int? VersionInForce, IReadOnlyList<MemberAcknowledgement> Members)
 {
     public int Confirmed => Members.Count(m => m.AcknowledgedInForce);
 }
 
-internal sealed record MemberAcknowledgement(string Name, int? LatestVersion, DateTimeOffset? AcknowledgedAt, bool AcknowledgedInForce);
+public sealed record MemberAcknowledgement(string Name, int? LatestVersion, DateTimeOffset? AcknowledgedAt, bool AcknowledgedInForce);
 
 internal sealed class GetAcknowledgementStatusQueryHandler(TeamCodexDbContext db, CodexAccess access)
     : IRequestHandler<GetAcknowledgementStatusQuery, AcknowledgementStatus>
@@ -81,7 +81,7 @@ internal sealed class GetAcknowledgementStatusQueryHandler(TeamCodexDbContext db
     }
 }
 
-internal sealed record AcknowledgeRequest(int Version);
+public sealed record AcknowledgeRequest(int Version);
 
 internal static class AcknowledgementEndpoints
 {

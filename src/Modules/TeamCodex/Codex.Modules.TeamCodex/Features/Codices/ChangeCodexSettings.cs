@@ -12,7 +12,7 @@ namespace Codex.Modules.TeamCodex.Features.Codices;
 
 /// <summary>A lead sets how often the codex is reviewed, when reminders go out and the quorum of rounds.</summary>
 [RequiresSignIn]
-internal sealed record ChangeCodexSettingsCommand(
+public sealed record ChangeCodexSettingsCommand(
     Guid UnitId, int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent,
     DateOnly? NextReviewOn, int ExpectedVersion) : ICommand<Unit>;
 
@@ -45,7 +45,7 @@ internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, C
 
 /// <summary>The settings as a lead edits them, with the version to save against.</summary>
 [RequiresSignIn]
-internal sealed record GetCodexSettingsQuery(Guid UnitId) : IRequest<ChangeCodexSettingsCommand>;
+public sealed record GetCodexSettingsQuery(Guid UnitId) : IRequest<ChangeCodexSettingsCommand>;
 
 internal sealed class GetCodexSettingsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetCodexSettingsQuery, ChangeCodexSettingsCommand>
 {
@@ -59,7 +59,7 @@ internal sealed class GetCodexSettingsQueryHandler(TeamCodexDbContext db, CodexA
     }
 }
 
-internal sealed record SettingsRequest(int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent, DateOnly? NextReviewOn, int Version);
+public sealed record SettingsRequest(int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent, DateOnly? NextReviewOn, int Version);
 
 internal static class CodexSettingsEndpoints
 {

@@ -11,7 +11,7 @@ namespace Codex.Modules.TeamCodex.Features.Codices;
 
 /// <summary>Starts a unit's codex from the template; its members then shape the draft.</summary>
 [RequiresSignIn]
-internal sealed record CreateCodexCommand(Guid UnitId) : ICommand<Guid>;
+public sealed record CreateCodexCommand(Guid UnitId) : ICommand<Guid>;
 
 internal sealed class CreateCodexCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
     : IRequestHandler<CreateCodexCommand, Guid>

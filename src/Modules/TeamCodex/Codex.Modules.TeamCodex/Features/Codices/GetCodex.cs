@@ -12,9 +12,9 @@ namespace Codex.Modules.TeamCodex.Features.Codices;
 
 /// <summary>A unit's codex as members read it: the version in force with the binding sections of the units above.</summary>
 [RequiresSignIn]
-internal sealed record GetCodexQuery(Guid UnitId) : IRequest<CodexOverview>;
+public sealed record GetCodexQuery(Guid UnitId) : IRequest<CodexOverview>;
 
-internal sealed record CodexOverview(
+public sealed record CodexOverview(
     Guid UnitId,
     string UnitName,
     OrgUnitLevel Level,
@@ -34,10 +34,10 @@ internal sealed record CodexOverview(
     public bool NeedsMyAcknowledgement => InForce is not null && Permissions.IsMember && MyAcknowledgedVersion != InForce.Number;
 }
 
-internal sealed record VersionView(int Number, IReadOnlyList<CodexSection> Sections, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome);
+public sealed record VersionView(int Number, IReadOnlyList<CodexSection> Sections, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome);
 
 /// <summary>Binding sections of an ancestor unit's version in force: shown read-only below it.</summary>
-internal sealed record InheritedSections(Guid UnitId, string UnitName, int VersionNumber, IReadOnlyList<CodexSection> Sections);
+public sealed record InheritedSections(Guid UnitId, string UnitName, int VersionNumber, IReadOnlyList<CodexSection> Sections);
 
 internal sealed class GetCodexQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetCodexQuery, CodexOverview>
 {

@@ -11,13 +11,13 @@ namespace Codex.Modules.TeamCodex.Features.Drafts;
 
 /// <summary>The working draft with its revision (the editor saves against it) and the latest saves.</summary>
 [RequiresSignIn]
-internal sealed record GetDraftQuery(Guid UnitId) : IRequest<DraftView>;
+public sealed record GetDraftQuery(Guid UnitId) : IRequest<DraftView>;
 
-internal sealed record DraftView(
+public sealed record DraftView(
     Guid CodexId, string UnitName, bool IsTeam, int Revision, IReadOnlyList<CodexSection> Sections,
     IReadOnlyList<DraftRevisionInfo> RecentRevisions, CodexPermissions Permissions);
 
-internal sealed record DraftRevisionInfo(int Number, string Author, DateTimeOffset SavedAt);
+public sealed record DraftRevisionInfo(int Number, string Author, DateTimeOffset SavedAt);
 
 internal sealed class GetDraftQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetDraftQuery, DraftView>
 {

@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Codex.Modules.TeamCodex.Features.Drafts;
 
 /// <summary>A section as an editor sends it; a new section has no id yet.</summary>
-internal sealed record DraftSectionInput(Guid? Id, string? Title, string? Markdown, bool IsBinding);
+public sealed record DraftSectionInput(Guid? Id, string? Title, string? Markdown, bool IsBinding);
 
 /// <summary>Saves the whole draft, based on the revision the editor loaded (optimistic concurrency).</summary>
 [RequiresSignIn]
-internal sealed record SaveDraftCommand(Guid UnitId, int BasedOnRevision, IReadOnlyList<DraftSectionInput> Sections) : ICommand<int>;
+public sealed record SaveDraftCommand(Guid UnitId, int BasedOnRevision, IReadOnlyList<DraftSectionInput> Sections) : ICommand<int>;
 
 internal sealed class SaveDraftCommandValidator : AbstractValidator<SaveDraftCommand>
 {
@@ -58,7 +58,7 @@ internal sealed class SaveDraftCommandHandler(TeamCodexDbContext db, CodexAccess
     }
 }
 
-internal sealed record SaveDraftRequest(int BasedOnRevision, IReadOnlyList<DraftSectionInput>? Sections);
+public sealed record SaveDraftRequest(int BasedOnRevision, IReadOnlyList<DraftSectionInput>? Sections);
 
 internal static class SaveDraftEndpoint
 {

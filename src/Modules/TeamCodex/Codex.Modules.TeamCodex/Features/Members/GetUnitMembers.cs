@@ -10,9 +10,9 @@ namespace Codex.Modules.TeamCodex.Features.Members;
 
 /// <summary>Who takes part in the codex of a unit, as TeamCodex knows it.</summary>
 [RequiresSignIn]
-internal sealed record GetUnitMembersQuery(Guid OrgUnitId) : IRequest<IReadOnlyList<CodexParticipant>>;
+public sealed record GetUnitMembersQuery(Guid OrgUnitId) : IRequest<IReadOnlyList<CodexParticipant>>;
 
-internal sealed record CodexParticipant(Guid PersonId, bool IsLead, DateTimeOffset Since);
+public sealed record CodexParticipant(Guid PersonId, bool IsLead, DateTimeOffset Since);
 
 internal sealed class GetUnitMembersQueryHandler(TeamCodexDbContext db) : IRequestHandler<GetUnitMembersQuery, IReadOnlyList<CodexParticipant>>
 {

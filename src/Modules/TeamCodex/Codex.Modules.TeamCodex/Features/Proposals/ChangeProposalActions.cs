@@ -16,7 +16,7 @@ namespace Codex.Modules.TeamCodex.Features.Proposals;
 /// earlier responses no longer count: everyone is asked again.
 /// </summary>
 [RequiresSignIn]
-internal sealed record AmendProposalCommand(Guid ProposalId, string Rationale) : ICommand<int>;
+public sealed record AmendProposalCommand(Guid ProposalId, string Rationale) : ICommand<int>;
 
 internal sealed class AmendProposalCommandValidator : AbstractValidator<AmendProposalCommand>
 {
@@ -41,7 +41,7 @@ internal sealed class AmendProposalCommandHandler(TeamCodexDbContext db, CodexAc
 
 /// <summary>The author (or a lead) withdraws a proposal; a round deciding on it ends.</summary>
 [RequiresSignIn]
-internal sealed record WithdrawProposalCommand(Guid ProposalId) : ICommand<Unit>;
+public sealed record WithdrawProposalCommand(Guid ProposalId) : ICommand<Unit>;
 
 internal sealed class WithdrawProposalCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
     : IRequestHandler<WithdrawProposalCommand, Unit>
@@ -71,7 +71,7 @@ internal sealed class WithdrawProposalCommandHandler(TeamCodexDbContext db, Code
 }
 
 [RequiresSignIn]
-internal sealed record CommentOnProposalCommand(Guid ProposalId, string Text) : ICommand<Guid>;
+public sealed record CommentOnProposalCommand(Guid ProposalId, string Text) : ICommand<Guid>;
 
 internal sealed class CommentOnProposalCommandValidator : AbstractValidator<CommentOnProposalCommand>
 {
@@ -104,7 +104,7 @@ internal static class ProposalLoader
     }
 }
 
-internal sealed record TextRequest(string? Text);
+public sealed record TextRequest(string? Text);
 
 internal static class ChangeProposalEndpoints
 {

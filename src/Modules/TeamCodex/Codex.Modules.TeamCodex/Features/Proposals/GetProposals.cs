@@ -13,9 +13,9 @@ namespace Codex.Modules.TeamCodex.Features.Proposals;
 
 /// <summary>A unit's change proposals, newest first; open ones only unless asked otherwise.</summary>
 [RequiresSignIn]
-internal sealed record ListProposalsQuery(Guid UnitId, bool IncludeClosed = false, int Page = 1) : IRequest<PagedResult<ProposalSummary>>;
+public sealed record ListProposalsQuery(Guid UnitId, bool IncludeClosed = false, int Page = 1) : IRequest<PagedResult<ProposalSummary>>;
 
-internal sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, int Revision, Guid AuthorId, DateTimeOffset UpdatedAt, int? PublishedAsVersion);
+public sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, int Revision, Guid AuthorId, DateTimeOffset UpdatedAt, int? PublishedAsVersion);
 
 internal sealed class ListProposalsQueryHandler(TeamCodexDbContext db) : IRequestHandler<ListProposalsQuery, PagedResult<ProposalSummary>>
 {
@@ -33,17 +33,17 @@ internal sealed class ListProposalsQueryHandler(TeamCodexDbContext db) : IReques
 
 /// <summary>One proposal: its text next to the version in force, the discussion and the rounds deciding on it.</summary>
 [RequiresSignIn]
-internal sealed record GetProposalQuery(Guid ProposalId) : IRequest<ProposalView>;
+public sealed record GetProposalQuery(Guid ProposalId) : IRequest<ProposalView>;
 
-internal sealed record ProposalView(
+public sealed record ProposalView(
     Guid Id, Guid UnitId, string UnitName, string Title, string Rationale, ProposalStatus Status, int Revision,
     string Author, Guid AuthorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? BasedOnVersion, int? VersionInForce,
     IReadOnlyList<CodexSection> Sections, IReadOnlyList<CodexSection> InForceSections, bool DraftDiffers,
-    IReadOnlyList<CommentView> Comments, IReadOnlyList<RoundInfo> Rounds, Guid? OpenRoundOfCodex, CodexPermissions Permissions);
+    IReadOnlyList<CommentView> Comments, IReadOnlyList<RoundInfo> Rounds, Guid? OpenRoundOfCodex, CodexPermissions Permissions, bool IAmAuthor);
 
-internal sealed record CommentView(string Author, string Text, int ProposalRevision, DateTimeOffset WrittenAt);
+public sealed record CommentView(string Author, string Text, int ProposalRevision, DateTimeOffset WrittenAt);
 
-internal sealed record RoundInfo(Guid Id, DateTimeOffset OpenedAt, DateOnly ClosesOn, bool IsOpen, RoundOutcome? Outcome);
+public sealed record RoundInfo(Guid Id, DateTimeOffset OpenedAt, DateOnly ClosesOn, bool IsOpen, RoundOutcome? Outcome);
 
 internal sealed class GetProposalQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetProposalQuery, ProposalView>
 {
@@ -66,7 +66,7 @@ internal sealed class GetProposalQueryHandler(TeamCodexDbContext db, CodexAccess
             names.GetValueOrDefault(proposal.AuthorId, "–"), proposal.AuthorId, proposal.CreatedAt, proposal.UpdatedAt, proposal.BasedOnVersion,
             codex.VersionInForce, proposal.Sections, inForce, !CodexSections.SameContent(codex.Draft, proposal.Sections),
             proposal.Comments.OrderBy(c => c.WrittenAt).Select(c => new CommentView(names.GetValueOrDefault(c.AuthorId, "–"), c.Text, c.ProposalRevision, c.WrittenAt)).ToList(),
-            rounds, codex.OpenRoundId, permissions);
+            rounds, codex.OpenRoundId, permissions, proposal.AuthorId == access.PersonId);
     }
 }
 

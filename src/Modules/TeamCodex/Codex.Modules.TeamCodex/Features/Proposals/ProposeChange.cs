@@ -12,7 +12,7 @@ namespace Codex.Modules.TeamCodex.Features.Proposals;
 
 /// <summary>Proposes the current draft as the next version, with a reason the team can discuss.</summary>
 [RequiresSignIn]
-internal sealed record ProposeChangeCommand(Guid UnitId, string Title, string Rationale) : ICommand<Guid>;
+public sealed record ProposeChangeCommand(Guid UnitId, string Title, string Rationale) : ICommand<Guid>;
 
 internal sealed class ProposeChangeCommandValidator : AbstractValidator<ProposeChangeCommand>
 {
@@ -47,7 +47,7 @@ internal static class VersionSections
             : [];
 }
 
-internal sealed record ProposeChangeRequest(string? Title, string? Rationale);
+public sealed record ProposeChangeRequest(string? Title, string? Rationale);
 
 internal static class ProposeChangeEndpoint
 {

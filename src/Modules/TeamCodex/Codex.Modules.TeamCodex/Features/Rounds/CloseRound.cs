@@ -12,7 +12,7 @@ namespace Codex.Modules.TeamCodex.Features.Rounds;
 
 /// <summary>A lead ends a round before its closing date (e.g. everyone has responded).</summary>
 [RequiresSignIn]
-internal sealed record CloseRoundCommand(Guid RoundId) : ICommand<RoundOutcome>;
+public sealed record CloseRoundCommand(Guid RoundId) : ICommand<RoundOutcome>;
 
 internal sealed class CloseRoundCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
     : IRequestHandler<CloseRoundCommand, RoundOutcome>

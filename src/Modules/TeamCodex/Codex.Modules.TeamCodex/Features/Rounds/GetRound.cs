@@ -13,9 +13,9 @@ namespace Codex.Modules.TeamCodex.Features.Rounds;
 /// participants and the unit's leads only; others see the tally.
 /// </summary>
 [RequiresSignIn]
-internal sealed record GetRoundQuery(Guid RoundId) : IRequest<RoundView>;
+public sealed record GetRoundQuery(Guid RoundId) : IRequest<RoundView>;
 
-internal sealed record RoundView(
+public sealed record RoundView(
     Guid Id, Guid UnitId, string UnitName, Guid? ProposalId, string? ProposalTitle, int ProposalRevision,
     DateTimeOffset OpenedAt, DateOnly ClosesOn, DateTimeOffset? ClosedAt, RoundOutcome? Outcome, string? OutcomeStatement,
     int? QuorumPercent, int ParticipantCount, IReadOnlyDictionary<ResponseKind, int> Tally, bool HasUnresolvedObjection, bool QuorumReached,
@@ -26,7 +26,7 @@ internal sealed record RoundView(
     public int Responded => Tally.Values.Sum();
 }
 
-internal sealed record ResponseView(Guid PersonId, string Person, ResponseKind Kind, string Reason, DateTimeOffset RespondedAt);
+public sealed record ResponseView(Guid PersonId, string Person, ResponseKind Kind, string Reason, DateTimeOffset RespondedAt);
 
 internal sealed class GetRoundQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetRoundQuery, RoundView>
 {

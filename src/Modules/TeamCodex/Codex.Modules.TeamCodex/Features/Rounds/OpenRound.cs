@@ -16,7 +16,7 @@ namespace Codex.Modules.TeamCodex.Features.Rounds;
 /// The unit's members at this moment are its participants.
 /// </summary>
 [RequiresSignIn]
-internal sealed record OpenRoundCommand(Guid UnitId, Guid? ProposalId, DateOnly ClosesOn) : ICommand<Guid>;
+public sealed record OpenRoundCommand(Guid UnitId, Guid? ProposalId, DateOnly ClosesOn) : ICommand<Guid>;
 
 internal sealed class OpenRoundCommandValidator : AbstractValidator<OpenRoundCommand>
 {
@@ -65,7 +65,7 @@ internal static class RoundOpening
     }
 }
 
-internal sealed record OpenRoundRequest(Guid? ProposalId, DateOnly? ClosesOn);
+public sealed record OpenRoundRequest(Guid? ProposalId, DateOnly? ClosesOn);
 
 internal static class OpenRoundEndpoint
 {

@@ -13,7 +13,7 @@ namespace Codex.Modules.TeamCodex.Features.Rounds;
 
 /// <summary>A participant consents, consents with concerns, objects (with a reason) or abstains.</summary>
 [RequiresSignIn]
-internal sealed record RespondToRoundCommand(Guid RoundId, ResponseKind Kind, string? Reason) : ICommand<Unit>;
+public sealed record RespondToRoundCommand(Guid RoundId, ResponseKind Kind, string? Reason) : ICommand<Unit>;
 
 internal sealed class RespondToRoundCommandValidator : AbstractValidator<RespondToRoundCommand>
 {
@@ -47,7 +47,7 @@ internal sealed class RespondToRoundCommandHandler(TeamCodexDbContext db, CodexA
     }
 }
 
-internal sealed record RespondRequest(ResponseKind? Kind, string? Reason);
+public sealed record RespondRequest(ResponseKind? Kind, string? Reason);
 
 internal static class RespondToRoundEndpoint
 {

@@ -15,11 +15,11 @@ namespace Codex.Modules.TeamCodex.Features.Versions;
 
 /// <summary>Every published version of a unit's codex, newest first.</summary>
 [RequiresSignIn]
-internal sealed record ListVersionsQuery(Guid UnitId) : IRequest<VersionHistory>;
+public sealed record ListVersionsQuery(Guid UnitId) : IRequest<VersionHistory>;
 
-internal sealed record VersionHistory(Guid UnitId, string UnitName, int? VersionInForce, IReadOnlyList<VersionInfo> Versions);
+public sealed record VersionHistory(Guid UnitId, string UnitName, int? VersionInForce, IReadOnlyList<VersionInfo> Versions);
 
-internal sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome);
+public sealed record VersionInfo(int Number, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome);
 
 internal sealed class ListVersionsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<ListVersionsQuery, VersionHistory>
 {
@@ -42,9 +42,9 @@ internal sealed class ListVersionsQueryHandler(TeamCodexDbContext db, CodexAcces
 
 /// <summary>One version in full, as published.</summary>
 [RequiresSignIn]
-internal sealed record GetVersionQuery(Guid UnitId, int Number) : IRequest<VersionDocument>;
+public sealed record GetVersionQuery(Guid UnitId, int Number) : IRequest<VersionDocument>;
 
-internal sealed record VersionDocument(Guid UnitId, string UnitName, int Number, bool InForce, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome, IReadOnlyList<CodexSection> Sections)
+public sealed record VersionDocument(Guid UnitId, string UnitName, int Number, bool InForce, DateTimeOffset PublishedAt, string PublishedBy, string ChangeSummary, string RoundOutcome, IReadOnlyList<CodexSection> Sections)
 {
     /// <summary>The version as one Markdown document, for export.</summary>
     public string ToMarkdown()
@@ -72,7 +72,7 @@ internal sealed class GetVersionQueryHandler(TeamCodexDbContext db, CodexAccess 
 
 /// <summary>Word-level differences between two versions (0 = the empty codex before the first version).</summary>
 [RequiresSignIn]
-internal sealed record CompareVersionsQuery(Guid UnitId, int From, int To) : IRequest<VersionComparison>;
+public sealed record CompareVersionsQuery(Guid UnitId, int From, int To) : IRequest<VersionComparison>;
 
 internal sealed class CompareVersionsQueryValidator : AbstractValidator<CompareVersionsQuery>
 {
@@ -83,7 +83,7 @@ internal sealed class CompareVersionsQueryValidator : AbstractValidator<CompareV
     }
 }
 
-internal sealed record VersionComparison(Guid UnitId, string UnitName, int From, int To, IReadOnlyList<SectionDiff> Sections);
+public sealed record VersionComparison(Guid UnitId, string UnitName, int From, int To, IReadOnlyList<SectionDiff> Sections);
 
 internal sealed class CompareVersionsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<CompareVersionsQuery, VersionComparison>
 {

@@ -17,7 +17,7 @@ namespace Codex.Modules.TeamCodex.Features.Versions;
 /// a standing objection (or a missed quorum) refuses publication.
 /// </summary>
 [RequiresSignIn]
-internal sealed record PublishProposalCommand(Guid ProposalId, string ChangeSummary) : ICommand<int>;
+public sealed record PublishProposalCommand(Guid ProposalId, string ChangeSummary) : ICommand<int>;
 
 internal sealed class PublishProposalCommandValidator : AbstractValidator<PublishProposalCommand>
 {
@@ -57,7 +57,7 @@ internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, Codex
     }
 }
 
-internal sealed record PublishRequest(string? ChangeSummary);
+public sealed record PublishRequest(string? ChangeSummary);
 
 internal static class PublishProposalEndpoint
 {

@@ -1,0 +1,21 @@
+using Codex.Modules.TeamCodex.Features.Versions;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.TeamCodex.Pages.Codex;
+
+/// <summary>A version on its own, without navigation, for printing or saving as PDF.</summary>
+public sealed class PrintModel(IMediator mediator, IStringLocalizer<TeamCodexTexts> texts) : CodexPage(mediator, texts)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Number { get; set; }
+
+    public VersionDocument Version { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(async () => Version = await Mediator.Send(new GetVersionQuery(UnitId, Number), ct)) ?? Page();
+}

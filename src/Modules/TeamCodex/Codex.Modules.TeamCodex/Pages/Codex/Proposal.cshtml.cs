@@ -1,0 +1,79 @@
+using Codex.Modules.TeamCodex.Features.Proposals;
+using Codex.Modules.TeamCodex.Features.Rounds;
+using Codex.Modules.TeamCodex.Features.Versions;
+using Codex.Modules.TeamCodex.Rendering;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.TeamCodex.Pages.Codex;
+
+public sealed class ProposalModel(IMediator mediator, IStringLocalizer<TeamCodexTexts> texts, TimeProvider clock) : CodexPage(mediator, texts)
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public DateOnly? ClosesOn { get; set; }
+
+    public ProposalView Proposal { get; private set; } = null!;
+
+    /// <summary>The proposal against the version in force, word by word.</summary>
+    public IReadOnlyList<SectionDiff> Changes { get; private set; } = [];
+
+    public DateOnly DefaultClosesOn => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
+
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
+
+    public Task<IActionResult> OnPostCommentAsync(CancellationToken ct) =>
+        RunAsync(new CommentOnProposalCommand(Id, Text ?? ""), Texts["Proposal.Commented"], ct);
+
+    public Task<IActionResult> OnPostAmendAsync(CancellationToken ct) =>
+        RunAsync(new AmendProposalCommand(Id, Text ?? ""), Texts["Proposal.Amended"], ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct) =>
+        RunAsync(new WithdrawProposalCommand(Id), Texts["Proposal.Withdrawn"], ct);
+
+    public async Task<IActionResult> OnPostOpenRoundAsync(Guid unitId, CancellationToken ct)
+    {
+        var (ok, roundId) = await TrySendAsync(new OpenRoundCommand(unitId, Id, ClosesOn ?? default), ct);
+        if (ok)
+        {
+            TempData["Message"] = Texts["Round.Opened"].Value;
+            return Redirect($"/codex/rounds/{roundId}");
+        }
+
+        return await ShowAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid unitId, CancellationToken ct)
+    {
+        var (ok, number) = await TrySendAsync(new PublishProposalCommand(Id, Text ?? ""), ct);
+        if (ok)
+        {
+            TempData["Message"] = Texts["Proposal.Published", number].Value;
+            return Redirect($"/codex/{unitId}");
+        }
+
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> RunAsync<T>(IRequest<T> request, string success, CancellationToken ct) =>
+        await TryAsync(request, success, ct) ? Redirect($"/codex/proposals/{Id}") : await ShowAsync(ct);
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        var failed = await LoadAsync(async () => Proposal = await Mediator.Send(new GetProposalQuery(Id), ct));
+        if (failed is not null)
+        {
+            return failed;
+        }
+
+        Changes = WordDiff.CompareSections(Proposal.InForceSections, Proposal.Sections);
+        TakeMessage();
+        return Page();
+    }
+}
