@@ -90,6 +90,18 @@ internal static class BenchmarkProgram
             }
         }
 
+        Console.WriteLine();
+        Console.WriteLine("Codex benchmark: team codex (SQLite, real Host)");
+        try
+        {
+            await CodexBenchmark.RunAsync(Math.Min(options.Iterations, 50), Math.Min(options.Warmup, 5), message => Console.WriteLine("  " + message));
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine($"error: the team codex benchmark did not run to the end: {exception}");
+            return 1;
+        }
+
         return 0;
     }
 

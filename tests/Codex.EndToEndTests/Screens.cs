@@ -12,8 +12,10 @@ public static class Screens
     public const string Team = "team";
     public const string People = "people";
     public const string NewPerson = "person-new";
+    public const string Codices = "codex";
+    public const string TeamCodex = "codex-team";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
@@ -42,6 +44,12 @@ public static class Screens
                 return "/people";
             case NewPerson:
                 return "/people/edit";
+            case Codices:
+                return "/codex";
+            case TeamCodex:
+                await page.GotoAsync("/codex");
+                return await page.GetByRole(AriaRole.Link, new() { Name = "Pflegeteam Nord", Exact = true }).GetAttributeAsync("href")
+                    ?? throw new InvalidOperationException("The link to the codex of Pflegeteam Nord has no address.");
             case Team:
                 // A team's address holds its id: find it on the organisation page, as a person would.
                 await page.GotoAsync("/org");
