@@ -9,9 +9,10 @@ namespace Codex.IntegrationTests.TeamCodex;
 
 /// <summary>
 /// Twenty people saving one draft at the same moment: every save is either accepted or refused
-/// with the current draft (409), and nothing accepted is lost or overwritten unseen.
+/// with the current draft (409), and nothing accepted is lost or overwritten unseen. Double
+/// submissions (a second click, a retried request) never end in a 500 or a duplicate.
 /// </summary>
-public abstract class DraftConcurrencyTests(DatabaseProvider provider, PostgresFixture postgres, SharedHost host)
+public abstract class CodexConcurrencyTests(DatabaseProvider provider, PostgresFixture postgres, SharedHost host)
     : TeamCodexTest(provider, postgres, host)
 {
     private const int Editors = 20;
@@ -83,6 +84,75 @@ public abstract class DraftConcurrencyTests(DatabaseProvider provider, PostgresF
         Assert.Equal(final.Revision, await StoredRevisionsAsync(final.CodexId));
     }
 
+    [Fact]
+    public async Task Acknowledging_the_same_version_ten_times_at_once_records_it_once_and_never_fails()
+    {
+        var unit = await NewUnitAsync();
+        await unit.PublishNewVersionAsync("Unser Zweck.");
+        var codexId = (await unit.Member.CodexAsync(unit.UnitId)).CodexId!.Value;
+
+        var responses = await SimultaneouslyAsync(
+            Enumerable.Range(1, 10).Select(i => $"{i}").ToList(),
+            _ => unit.Member.PostAsJsonAsync(CodexApiClient.Url(unit.UnitId, "/acknowledgements"), new { version = 1 }));
+
+        // Acknowledging is idempotent: every click gets the same answer.
+        AssertNoFailures(responses, HttpStatusCode.NoContent);
+        Assert.Equal(1, await TeamCodexDbAsync(db => db.Acknowledgements.CountAsync(a => a.CodexId == codexId && a.PersonId == unit.MemberId)));
+        Assert.Equal(1, (await unit.Member.CodexAsync(unit.UnitId)).MyAcknowledgedVersion);
+    }
+
+    [Fact]
+    public async Task Starting_the_codex_of_a_unit_five_times_at_once_starts_one_and_never_fails()
+    {
+        var unit = await NewUnitAsync(createCodex: false);
+
+        var responses = await SimultaneouslyAsync(
+            Enumerable.Range(1, 5).Select(i => $"{i}").ToList(),
+            _ => unit.Lead.PostAsync(CodexApiClient.Url(unit.UnitId), null));
+
+        AssertNoFailures(responses, HttpStatusCode.Created, HttpStatusCode.BadRequest);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(1, await TeamCodexDbAsync(db => db.Codices.CountAsync(c => c.OrgUnitId == unit.UnitId)));
+        Assert.Equal(1, (await unit.Member.DraftAsync(unit.UnitId)).Revision);
+    }
+
+    [Fact]
+    public async Task Opening_a_round_five_times_at_once_opens_one_and_never_fails()
+    {
+        var unit = await NewUnitAsync();
+        var codexId = (await unit.Lead.CodexAsync(unit.UnitId)).CodexId!.Value;
+
+        var responses = await SimultaneouslyAsync(
+            Enumerable.Range(1, 5).Select(i => $"{i}").ToList(),
+            _ => unit.Lead.PostOpenRoundAsync(unit.UnitId, null, Today.AddDays(7)));
+
+        AssertNoFailures(responses, HttpStatusCode.Created, HttpStatusCode.BadRequest, HttpStatusCode.Conflict);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.Equal(1, await TeamCodexDbAsync(db => db.Rounds.CountAsync(r => r.CodexId == codexId)));
+    }
+
+    [Fact]
+    public async Task Participants_responding_at_the_same_moment_are_all_recorded()
+    {
+        var unit = await NewUnitAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var round = await unit.Lead.OpenRoundAsync(unit.UnitId, null);
+
+            var responses = await SimultaneouslyAsync(
+                ["lead", "member"],
+                who => (who == "lead" ? unit.Lead : unit.Member).PostResponseAsync(round, "Consent"));
+
+            AssertNoFailures(responses, HttpStatusCode.NoContent);
+            Assert.Equal(2, (await unit.Lead.RoundAsync(round)).Tally["Consent"]);
+            await (await unit.Lead.PostAsync($"/api/codex/rounds/{round}/close", null)).AssertStatusAsync(HttpStatusCode.OK);
+        }
+    }
+
+    private static void AssertNoFailures(IEnumerable<HttpResponseMessage> responses, params HttpStatusCode[] allowed) =>
+        Assert.All(responses, r => Assert.True(allowed.Contains(r.StatusCode),
+            $"{(int)r.StatusCode} from {r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: {r.Content.ReadAsStringAsync().GetAwaiter().GetResult()}"));
+
     /// <summary>Starts every action together, once all are ready, and waits for all of them.</summary>
     private static async Task<T[]> SimultaneouslyAsync<T>(IReadOnlyList<string> inputs, Func<string, Task<T>> action)
     {
@@ -113,9 +183,9 @@ public abstract class DraftConcurrencyTests(DatabaseProvider provider, PostgresF
 }
 
 [Collection(IntegrationCollection.Name)]
-public sealed class DraftConcurrencyTestsOnSqlite(PostgresFixture postgres, SharedHost host)
-    : DraftConcurrencyTests(DatabaseProvider.Sqlite, postgres, host), IClassFixture<SharedHost>;
+public sealed class CodexConcurrencyTestsOnSqlite(PostgresFixture postgres, SharedHost host)
+    : CodexConcurrencyTests(DatabaseProvider.Sqlite, postgres, host), IClassFixture<SharedHost>;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class DraftConcurrencyTestsOnPostgreSql(PostgresFixture postgres, SharedHost host)
-    : DraftConcurrencyTests(DatabaseProvider.PostgreSql, postgres, host), IClassFixture<SharedHost>;
+public sealed class CodexConcurrencyTestsOnPostgreSql(PostgresFixture postgres, SharedHost host)
+    : CodexConcurrencyTests(DatabaseProvider.PostgreSql, postgres, host), IClassFixture<SharedHost>;
