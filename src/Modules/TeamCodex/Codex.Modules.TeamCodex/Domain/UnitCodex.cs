@@ -149,10 +149,12 @@ public sealed class UnitCodex : AggregateRoot
         }
 
         var number = (VersionInForce ?? 0) + 1;
+
+        // First, as it refuses a proposal that is no longer open: the codex must not change then.
+        proposal.MarkPublished(number);
         var version = new CodexVersion(Id, number, proposal.Sections, changeSummary.Trim(), publishedBy, now, round.OutcomeStatement ?? "");
         VersionInForce = number;
         NextReviewOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(ReviewCadenceMonths);
-        proposal.MarkPublished(number);
         Raise(new CodexVersionPublished(Id, OrgUnitId, number, now));
         return version;
     }

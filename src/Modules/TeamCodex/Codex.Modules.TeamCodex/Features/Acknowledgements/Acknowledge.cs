@@ -33,14 +33,33 @@ internal sealed class AcknowledgeVersionCommandHandler(TeamCodexDbContext db, Co
             throw new DomainException("Codex.NotVersionInForce", "Only the version in force can be acknowledged; please read the current version.");
         }
 
-        if (!await db.Acknowledgements.AnyAsync(a => a.CodexId == codex.Id && a.PersonId == access.PersonId && a.VersionNumber == command.Version, ct))
+        if (await AcknowledgedAsync(codex.Id, command.Version, ct))
         {
-            db.Acknowledgements.Add(new Acknowledgement(codex.Id, access.PersonId, command.Version, clock.GetUtcNow()));
+            return Unit.Value;
+        }
+
+        var acknowledgement = new Acknowledgement(codex.Id, access.PersonId, command.Version, clock.GetUtcNow());
+        db.Acknowledgements.Add(acknowledgement);
+        try
+        {
             await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Confirmed twice at the same moment (a double click): the other request stored it first.
+            // EF rolled back to its savepoint, so the transaction is still usable for this check.
+            db.Entry(acknowledgement).State = EntityState.Detached;
+            if (!await AcknowledgedAsync(codex.Id, command.Version, ct))
+            {
+                throw;
+            }
         }
 
         return Unit.Value;
     }
+
+    private Task<bool> AcknowledgedAsync(Guid codexId, int version, CancellationToken ct) =>
+        db.Acknowledgements.AnyAsync(a => a.CodexId == codexId && a.PersonId == access.PersonId && a.VersionNumber == version, ct);
 }
 
 /// <summary>For the unit's leads: who has confirmed the version in force, and who has not yet.</summary>

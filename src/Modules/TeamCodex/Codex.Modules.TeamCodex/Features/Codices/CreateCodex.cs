@@ -28,7 +28,22 @@ internal sealed class CreateCodexCommandHandler(TeamCodexDbContext db, CodexAcce
         var (codex, revision) = UnitCodex.Create(command.UnitId, unit.IsTeam, access.PersonId, clock.GetUtcNow(), Guid.NewGuid);
         db.Codices.Add(codex);
         db.DraftRevisions.Add(revision);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Started twice at the same moment (a double click): the unique unit index kept the other one.
+            // EF rolled back to its savepoint, so the transaction can still answer this check.
+            if (await db.Codices.AsNoTracking().AnyAsync(c => c.OrgUnitId == command.UnitId && c.Id != codex.Id, ct))
+            {
+                throw new Shared.Domain.DomainException("Codex.AlreadyExists", "This unit already has a codex.");
+            }
+
+            throw;
+        }
+
         return codex.Id;
     }
 }

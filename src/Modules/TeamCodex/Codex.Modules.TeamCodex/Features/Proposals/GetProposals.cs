@@ -3,6 +3,7 @@ using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
 using Codex.Shared.Persistence;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,6 +15,11 @@ namespace Codex.Modules.TeamCodex.Features.Proposals;
 /// <summary>A unit's change proposals, newest first; open ones only unless asked otherwise.</summary>
 [RequiresSignIn]
 public sealed record ListProposalsQuery(Guid UnitId, bool IncludeClosed = false, int Page = 1) : IRequest<PagedResult<ProposalSummary>>;
+
+internal sealed class ListProposalsQueryValidator : AbstractValidator<ListProposalsQuery>
+{
+    public ListProposalsQueryValidator() => RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+}
 
 public sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, int Revision, Guid AuthorId, DateTimeOffset UpdatedAt, int? PublishedAsVersion);
 
