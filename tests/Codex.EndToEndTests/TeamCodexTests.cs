@@ -83,7 +83,8 @@ public sealed class TeamCodexTests(CodexSite site) : BrowserTest(site)
         await Expect(member.GetByText("Übergabe täglich um 13:30 Uhr.")).ToBeVisibleAsync();
         Assert.Null(await member.EvaluateAsync<int?>("() => window.__xss ?? null"));
         await Expect(member.Locator(".markdown script, .markdown img[onerror], .markdown a[href^='javascript']")).ToHaveCountAsync(0);
-        await Expect(member.Locator(".markdown").Nth(1)).ToContainTextAsync("<script>");
+        await Expect(member.Locator(".markdown").Filter(new() { HasText = "<script>" })).ToHaveCountAsync(1);
+        await Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Verbindlich aus dem Kodex „Sozialwerk Rheinaue e.V.“ (Version 1)" })).ToBeVisibleAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Gelesen und verstanden" }).ClickAsync();
         await Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("Danke! Sie haben Version 1 bestätigt.");
         await Expect(member.GetByText("Sie haben Version 1 gelesen und bestätigt.")).ToBeVisibleAsync();

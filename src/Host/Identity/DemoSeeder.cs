@@ -1,4 +1,5 @@
 using Codex.Modules.Organization.Contracts;
+using Codex.Modules.TeamCodex.Contracts;
 using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +32,7 @@ internal sealed class DemoSeeder(
             return;
         }
 
+        await mediator.Send(new SeedDemoCodexCommand(), cancellationToken);
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
         await CreateAccountAsync(seeded.Admin, password, CodexRoles.Admin, CodexRoles.Member);
         await CreateAccountAsync(seeded.HumanResources, password, CodexRoles.HR, CodexRoles.Member);

@@ -11,3 +11,9 @@ public sealed record ReviewRoundClosedIntegrationEvent(Guid EventId, DateTimeOff
 /// <summary>A new version of a unit's codex came into force.</summary>
 public sealed record CodexVersionPublishedIntegrationEvent(
     Guid EventId, DateTimeOffset OccurredAt, Guid CodexId, Guid OrgUnitId, int VersionNumber) : IIntegrationEvent;
+
+/// <summary>
+/// Seeds the demo organisation's codex (with binding sections every team sees) once; false when a
+/// codex exists already. Runs right after the demo organisation is seeded.
+/// </summary>
+public sealed record SeedDemoCodexCommand : MediatR.IRequest<bool>;
