@@ -244,6 +244,113 @@ public abstract class TeamCodexApiTests(DatabaseProvider provider, PostgresFixtu
     }
 
     [Fact]
+    public async Task A_proposal_amended_after_its_round_ended_needs_a_new_round_before_it_can_be_published()
+    {
+        var unit = await NewUnitAsync();
+        await unit.Member.EditDraftAsync(unit.UnitId, "Erste Fassung.");
+        var proposal = await unit.Member.ProposeAsync(unit.UnitId);
+        var first = await unit.Lead.OpenRoundAsync(unit.UnitId, proposal);
+        await unit.Member.RespondAsync(first, "Consent");
+        var closed = await unit.Lead.PostAsync($"/api/codex/rounds/{first}/close", null);
+        await closed.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("Consented", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+
+        // Changed after the consent: nobody agreed to this text yet.
+        await unit.Member.EditDraftAsync(unit.UnitId, "Heimlich geänderte Fassung.");
+        await (await unit.Member.PostAsJsonAsync($"/api/codex/proposals/{proposal}/amend", new { text = "Nachgebessert." })).AssertStatusAsync(HttpStatusCode.OK);
+        await (await unit.Lead.PostPublishAsync(proposal)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Null((await unit.Member.CodexAsync(unit.UnitId)).InForce);
+
+        var second = await unit.Lead.OpenRoundAsync(unit.UnitId, proposal);
+        Assert.Equal(2, (await unit.Lead.RoundAsync(second)).ProposalRevision);
+        await unit.Member.RespondAsync(second, "Consent");
+        await unit.Lead.RespondAsync(second, "Consent");
+        Assert.Equal(1, await unit.Lead.PublishAsync(proposal));
+        Assert.Equal("Heimlich geänderte Fassung.", (await unit.Member.CodexAsync(unit.UnitId)).InForce!.Sections[0].Markdown);
+    }
+
+    [Fact]
+    public async Task With_a_quorum_of_all_members_a_silent_member_holds_up_publication_until_they_respond()
+    {
+        var unit = await NewUnitAsync();
+        await unit.Lead.ChangeSettingsAsync(unit.UnitId, s => s with { QuorumPercent = 100 });
+        await unit.Member.EditDraftAsync(unit.UnitId, "Unser Zweck.");
+        var proposal = await unit.Member.ProposeAsync(unit.UnitId);
+        var round = await unit.Lead.OpenRoundAsync(unit.UnitId, proposal);
+        await unit.Lead.RespondAsync(round, "Consent");
+
+        await (await unit.Lead.PostPublishAsync(proposal)).AssertProblemAsync(HttpStatusCode.BadRequest);
+
+        // The refused publication left the round open, so the member can still respond.
+        Assert.Null((await unit.Lead.RoundAsync(round)).ClosedAt);
+        await unit.Member.RespondAsync(round, "Abstention");
+        Assert.Equal(1, await unit.Lead.PublishAsync(proposal));
+    }
+
+    [Fact]
+    public async Task Withdrawing_a_proposal_ends_its_round_as_withdrawn()
+    {
+        var unit = await NewUnitAsync();
+        await unit.Member.EditDraftAsync(unit.UnitId, "Unser Zweck.");
+        var proposal = await unit.Member.ProposeAsync(unit.UnitId);
+        var round = await unit.Lead.OpenRoundAsync(unit.UnitId, proposal);
+        await unit.Lead.RespondAsync(round, "Consent");
+
+        await (await unit.Member.PostAsync($"/api/codex/proposals/{proposal}/withdraw", null)).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        var ended = await unit.Lead.RoundAsync(round);
+        Assert.Equal("Withdrawn", ended.Outcome);
+        Assert.Equal("Withdrawn", (await unit.Member.GetOkAsync<ProposalDto>($"/api/codex/proposals/{proposal}")).Status);
+        Assert.Null((await unit.Member.CodexAsync(unit.UnitId)).OpenRoundId);
+        await (await unit.Lead.PostPublishAsync(proposal)).AssertProblemAsync(HttpStatusCode.BadRequest);
+        await (await unit.Member.PostResponseAsync(round, "Consent")).AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Someone_who_joins_while_a_round_runs_edits_the_draft_but_does_not_take_part_in_that_round()
+    {
+        var unit = await NewUnitAsync();
+        var round = await unit.Lead.OpenRoundAsync(unit.UnitId, null);
+        var admin = await AdminAsync();
+        var newcomer = await HumanResourcesAsync();
+        var newcomerId = await admin.PersonIdAsync("Heike Sommer");
+
+        // Before joining, the round's responses are hidden; only the tally shows.
+        await unit.Member.RespondAsync(round, "Objection", "Die Übergaben klappen so nicht.");
+        var seenFromOutside = await newcomer.RoundAsync(round);
+        Assert.Null(seenFromOutside.Responses);
+        Assert.Equal(1, seenFromOutside.Tally["Objection"]);
+
+        await (await admin.PutAsync($"/api/org/units/{unit.UnitId}/members/{newcomerId}", null)).AssertStatusAsync(HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(() => admin.ParticipantsAsync(unit.UnitId), p => p.Count == 3, Delivery, "the newcomer takes part in the codex");
+
+        Assert.Equal(2, await newcomer.EditDraftAsync(unit.UnitId, "Auch Neue schreiben mit."));
+        await (await newcomer.PostResponseAsync(round, "Consent")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var round2 = await newcomer.RoundAsync(round);
+        Assert.Equal((2, false), (round2.ParticipantCount, round2.IAmParticipant));
+    }
+
+    [Fact]
+    public async Task Binding_sections_of_a_department_in_force_are_shown_with_the_codex_of_its_teams()
+    {
+        var department = await NewUnitAsync("Department");
+        var draft = await department.Lead.DraftAsync(department.UnitId);
+        var binding = new SectionDto(Guid.NewGuid(), "Datenschutz", "Keine Klientendaten per Messenger.", true);
+        await (await department.Lead.PutDraftAsync(department.UnitId, draft.Revision, [.. draft.Sections, binding])).AssertStatusAsync(HttpStatusCode.OK);
+        await department.PublishNewVersionAsync("Zweck der Abteilung.");
+        var admin = await AdminAsync();
+        var team = await admin.CreateUnitAsync(Unique("Team unter der Abteilung"), "Team", department.UnitId);
+
+        var inherited = (await admin.GetOkAsync<JsonElement>(CodexApiClient.Url(team))).GetProperty("inherited");
+
+        var fromDepartment = Assert.Single(inherited.EnumerateArray());
+        Assert.Equal(department.UnitId, fromDepartment.GetProperty("unitId").GetGuid());
+        Assert.Equal(1, fromDepartment.GetProperty("versionNumber").GetInt32());
+        var section = Assert.Single(fromDepartment.GetProperty("sections").EnumerateArray());
+        Assert.Equal((binding.Id, binding.Markdown), (section.GetProperty("id").GetGuid(), section.GetProperty("markdown").GetString()));
+    }
+
+    [Fact]
     public async Task Creating_a_second_codex_for_a_unit_is_refused()
     {
         var unit = await NewUnitAsync();
