@@ -343,7 +343,12 @@ public abstract class TeamCodexApiTests(DatabaseProvider provider, PostgresFixtu
 
         var inherited = (await admin.GetOkAsync<JsonElement>(CodexApiClient.Url(team))).GetProperty("inherited");
 
-        var fromDepartment = Assert.Single(inherited.EnumerateArray());
+        // The organisation's binding sections (seeded with the demo) come first, then the department's.
+        var chain = inherited.EnumerateArray().ToList();
+        Assert.Equal(2, chain.Count);
+        Assert.Equal(CodexApi.DemoOrganisation, chain[0].GetProperty("unitName").GetString());
+        Assert.All(chain[0].GetProperty("sections").EnumerateArray(), s => Assert.True(s.GetProperty("isBinding").GetBoolean()));
+        var fromDepartment = chain[1];
         Assert.Equal(department.UnitId, fromDepartment.GetProperty("unitId").GetGuid());
         Assert.Equal(1, fromDepartment.GetProperty("versionNumber").GetInt32());
         var section = Assert.Single(fromDepartment.GetProperty("sections").EnumerateArray());

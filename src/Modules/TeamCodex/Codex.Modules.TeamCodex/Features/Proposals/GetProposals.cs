@@ -23,10 +23,12 @@ internal sealed class ListProposalsQueryValidator : AbstractValidator<ListPropos
 
 public sealed record ProposalSummary(Guid Id, string Title, ProposalStatus Status, int Revision, Guid AuthorId, DateTimeOffset UpdatedAt, int? PublishedAsVersion);
 
-internal sealed class ListProposalsQueryHandler(TeamCodexDbContext db) : IRequestHandler<ListProposalsQuery, PagedResult<ProposalSummary>>
+internal sealed class ListProposalsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<ListProposalsQuery, PagedResult<ProposalSummary>>
 {
     public async Task<PagedResult<ProposalSummary>> Handle(ListProposalsQuery query, CancellationToken ct)
     {
+        // Proposals are unfinished work of the unit, like its draft: its members (and admins) see them.
+        await access.RequireEditAsync(query.UnitId, ct);
         var codexId = await db.Codices.Where(c => c.OrgUnitId == query.UnitId).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("Codex", query.UnitId);
         return await db.Proposals.AsNoTracking()
@@ -59,7 +61,7 @@ internal sealed class GetProposalQueryHandler(TeamCodexDbContext db, CodexAccess
             ?? throw new NotFoundException("ChangeProposal", query.ProposalId);
         var codex = await db.Codices.AsNoTracking().SingleAsync(c => c.Id == proposal.CodexId, ct);
         var unit = await access.UnitAsync(codex.OrgUnitId, ct);
-        var permissions = await access.PermissionsAsync(codex.OrgUnitId, ct);
+        var permissions = await access.RequireEditAsync(codex.OrgUnitId, ct);
         var inForce = await VersionSections.InForceAsync(db, codex, ct);
         var rounds = await db.Rounds.AsNoTracking()
             .Where(r => r.ProposalId == proposal.Id)

@@ -5,6 +5,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.TeamCodex.Features.Rounds;
 
@@ -38,7 +39,7 @@ internal sealed class GetRoundQueryHandler(TeamCodexDbContext db, CodexAccess ac
         var me = access.PersonId;
         var current = round.CurrentResponses();
         var proposalTitle = round.ProposalId is { } proposalId
-            ? db.Proposals.Where(p => p.Id == proposalId).Select(p => p.Title).FirstOrDefault()
+            ? await db.Proposals.Where(p => p.Id == proposalId).Select(p => p.Title).FirstOrDefaultAsync(ct)
             : null;
         var iAmParticipant = round.IsParticipant(me);
         IReadOnlyList<ResponseView>? responses = null;
