@@ -1,4 +1,5 @@
 using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,8 @@ internal sealed class DemoSeeder(
         }
 
         var seeded = await mediator.Send(new SeedDemoOrganizationCommand(), cancellationToken);
+        // Also on a demo database seeded before the Skills module existed; it seeds only once.
+        await mediator.Send(new SeedDemoSkillsCommand(), cancellationToken);
         if (seeded is null)
         {
             return;

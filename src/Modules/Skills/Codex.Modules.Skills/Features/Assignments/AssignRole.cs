@@ -1,0 +1,115 @@
+using Codex.Modules.Skills.Domain;
+using Codex.Modules.Skills.Features.Common;
+using Codex.Modules.Skills.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Skills.Features.Assignments;
+
+/// <summary>HR gives a person a job role; RoleAssigned leaves through the outbox.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record AssignRoleCommand(Guid PersonId, Guid RoleId) : ICommand<Unit>;
+
+/// <summary>HR takes a job role away; RoleUnassigned leaves through the outbox.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record UnassignRoleCommand(Guid PersonId, Guid RoleId) : ICommand<Unit>;
+
+internal sealed class AssignRoleCommandValidator : AbstractValidator<AssignRoleCommand>
+{
+    public AssignRoleCommandValidator()
+    {
+        RuleFor(c => c.PersonId).NotEmpty();
+        RuleFor(c => c.RoleId).NotEmpty();
+    }
+}
+
+internal sealed class UnassignRoleCommandValidator : AbstractValidator<UnassignRoleCommand>
+{
+    public UnassignRoleCommandValidator()
+    {
+        RuleFor(c => c.PersonId).NotEmpty();
+        RuleFor(c => c.RoleId).NotEmpty();
+    }
+}
+
+internal sealed class AssignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, TimeProvider clock) : IRequestHandler<AssignRoleCommand, Unit>
+{
+    public async Task<Unit> Handle(AssignRoleCommand command, CancellationToken cancellationToken)
+    {
+        var role = await db.Roles.FindAsync([command.RoleId], cancellationToken)
+            ?? throw new NotFoundException(nameof(Role), command.RoleId);
+        var now = clock.GetUtcNow();
+        var holder = await RoleHolders.LoadOrStartAsync(db, command.PersonId, cancellationToken);
+        holder.Assign(role, now);
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{command.PersonId} · {role.Name}", null, "assigned"));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, TimeProvider clock) : IRequestHandler<UnassignRoleCommand, Unit>
+{
+    public async Task<Unit> Handle(UnassignRoleCommand command, CancellationToken cancellationToken)
+    {
+        var role = await db.Roles.FindAsync([command.RoleId], cancellationToken)
+            ?? throw new NotFoundException(nameof(Role), command.RoleId);
+        var holder = await db.PersonRoles.Include(p => p.Assignments).FirstOrDefaultAsync(p => p.Id == command.PersonId, cancellationToken)
+            ?? throw new NotFoundException(nameof(PersonRoles), command.PersonId);
+        var now = clock.GetUtcNow();
+        holder.Unassign(role.Id, now);
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{command.PersonId} · {role.Name}", "assigned", null));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+internal static class RoleHolders
+{
+    public static async Task<PersonRoles> LoadOrStartAsync(SkillsDbContext db, Guid personId, CancellationToken cancellationToken)
+    {
+        var holder = await db.PersonRoles.Include(p => p.Assignments).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (holder is null)
+        {
+            holder = PersonRoles.For(personId);
+            db.PersonRoles.Add(holder);
+        }
+
+        return holder;
+    }
+}
+
+internal static class RoleAssignmentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPut("/skills/people/{personId:guid}/roles/{roleId:guid}", async (Guid personId, Guid roleId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new AssignRoleCommand(personId, roleId), ct);
+            return Results.NoContent();
+        });
+        api.MapDelete("/skills/people/{personId:guid}/roles/{roleId:guid}", async (Guid personId, Guid roleId, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new UnassignRoleCommand(personId, roleId), ct);
+            return Results.NoContent();
+        });
+        api.MapGet("/skills/roles/{roleId:guid}/holders", async (Guid roleId, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new ListRoleHoldersQuery(roleId), ct)));
+    }
+}
+
+/// <summary>Holders of a role (ids), for HR.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record ListRoleHoldersQuery(Guid RoleId) : IRequest<IReadOnlyList<Guid>>;
+
+internal sealed class ListRoleHoldersQueryHandler(IMediator mediator) : IRequestHandler<ListRoleHoldersQuery, IReadOnlyList<Guid>>
+{
+    public Task<IReadOnlyList<Guid>> Handle(ListRoleHoldersQuery query, CancellationToken cancellationToken) =>
+        mediator.Send(new Contracts.GetRoleHoldersQuery(query.RoleId), cancellationToken);
+}
