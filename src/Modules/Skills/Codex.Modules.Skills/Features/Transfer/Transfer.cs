@@ -526,10 +526,21 @@ internal sealed class ImportPlan(List<string[]> rows)
 
 internal static class TransferEndpoints
 {
-    public static void Map(IEndpointRouteBuilder api) =>
+    public static void Map(IEndpointRouteBuilder api)
+    {
         api.MapGet("/skills/export/{kind}.{format}", async (TransferKind kind, TransferFormat format, IMediator mediator, CancellationToken ct) =>
         {
             var file = await mediator.Send(new ExportQuery(kind, format), ct);
             return Results.File(file.Content, file.ContentType, file.FileName);
         });
+
+        // The raw file is the body (no form, so no antiforgery token): ?fileName=x.csv|x.xlsx&apply=false previews.
+        api.MapPost("/skills/import/{kind}", async (TransferKind kind, string fileName, bool? apply, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            var result = await mediator.Send(new ImportCommand(kind, fileName, body.ToArray(), apply ?? false), ct);
+            return Results.Ok(result);
+        });
+    }
 }
