@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
 using Codex.Testing;
@@ -128,6 +129,47 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
         Assert.Contains("Mindestgruppengröße", await TextAsync(await AdminAsync(), "/admin/skills-privacy"), StringComparison.Ordinal);
         AssertRefused(await hr.GetAsync("/admin/skills-privacy"));
     }
+
+    [Fact]
+    public async Task A_lead_confirms_a_members_level_on_the_page_only_while_the_organisation_allows_it()
+    {
+        var lead = await TeamLeadAsync();
+        Assert.Contains("Einzelne Kompetenzstufen sind in Ihrer Organisation privat", await TextAsync(lead, "/skills/team"), StringComparison.Ordinal);
+
+        var admin = await AdminAsync();
+        var settings = await admin.GetOkAsync<PrivacyDto>("/api/skills/privacy");
+        try
+        {
+            (await admin.PutAsJsonAsync("/api/skills/privacy", new { minimumGroupSize = 5, individualProficiencyVisibleToLeads = true, settings.Version })).EnsureSuccessStatusCode();
+            var mehmet = await admin.PersonIdAsync("Yılmaz");
+            var html = await lead.GetStringAsync($"/skills/team?personId={mehmet}");
+            Assert.Contains("Mehmet Yılmaz", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+            var token = await CodexApplicationFactory.AntiforgeryTokenAsync(lead, $"/skills/team?personId={mehmet}");
+            var line = (await lead.GetOkAsync<PersonSkillsDto>($"/api/skills/people/{mehmet}")).Lines.First(l => l.RequiredLevel > 0);
+            var response = await lead.PostAsync($"/skills/team?personId={mehmet}", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["toolId"] = line.ToolId.ToString(),
+                ["level"] = "3",
+                ["version"] = line.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var confirmed = (await lead.GetOkAsync<PersonSkillsDto>($"/api/skills/people/{mehmet}")).Lines.Single(l => l.ToolId == line.ToolId);
+            Assert.True(confirmed.ConfirmedByLead);
+            Assert.Equal(3, confirmed.CurrentLevel);
+        }
+        finally
+        {
+            var current = await admin.GetOkAsync<PrivacyDto>("/api/skills/privacy");
+            (await admin.PutAsJsonAsync("/api/skills/privacy", new { minimumGroupSize = 5, individualProficiencyVisibleToLeads = false, current.Version })).EnsureSuccessStatusCode();
+        }
+    }
+
+    private sealed record PrivacyDto(int MinimumGroupSize, bool IndividualProficiencyVisibleToLeads, int Version);
+
+    private sealed record LineDto(Guid ToolId, int RequiredLevel, int CurrentLevel, bool ConfirmedByLead, int Version);
+
+    private sealed record PersonSkillsDto(List<LineDto> Lines);
 }
 
 [Collection(IntegrationCollection.Name)]
