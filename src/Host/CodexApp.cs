@@ -40,7 +40,7 @@ public static class CodexApp
         services.AddSingleton(database);
         services.AddOrganizationModule(database, catalog);
         services.AddTeamCodexModule(database, catalog);
-        services.AddSkillsModule(catalog);
+        services.AddSkillsModule(database, catalog);
         services.AddLearningModule(catalog);
         services.AddNotificationsModule(database, builder.Configuration, catalog);
         services.AddCodexShared(catalog);

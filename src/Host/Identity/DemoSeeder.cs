@@ -1,5 +1,6 @@
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
+using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -27,12 +28,14 @@ internal sealed class DemoSeeder(
         }
 
         var seeded = await mediator.Send(new SeedDemoOrganizationCommand(), cancellationToken);
+        // Also on a demo database seeded before these modules existed; each seeds only once.
+        await mediator.Send(new SeedDemoSkillsCommand(), cancellationToken);
+        await mediator.Send(new SeedDemoCodexCommand(), cancellationToken);
         if (seeded is null)
         {
             return;
         }
 
-        await mediator.Send(new SeedDemoCodexCommand(), cancellationToken);
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
         await CreateAccountAsync(seeded.Admin, password, CodexRoles.Admin, CodexRoles.Member);
         await CreateAccountAsync(seeded.HumanResources, password, CodexRoles.HR, CodexRoles.Member);

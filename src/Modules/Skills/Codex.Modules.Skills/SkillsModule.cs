@@ -1,20 +1,47 @@
+using Codex.Modules.Skills.Features.Assignments;
+using Codex.Modules.Skills.Features.Common;
+using Codex.Modules.Skills.Features.Gaps;
+using Codex.Modules.Skills.Features.Matrix;
+using Codex.Modules.Skills.Features.Privacy;
+using Codex.Modules.Skills.Features.Levels;
+using Codex.Modules.Skills.Features.Roles;
+using Codex.Modules.Skills.Features.Tools;
+using Codex.Modules.Skills.Features.Transfer;
+using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Skills;
 
-/// <summary>
-/// The module's single entry point. It stores nothing yet: its capability is the subject of its
-/// own issue, and it registers here so the Host composes every module from the start.
-/// </summary>
+/// <summary>Marker for the module's texts (Resources/SkillsTexts.resx, German; .en.resx, English).</summary>
+public sealed class SkillsTexts;
+
+/// <summary>Tool catalogue, role requirement matrix, proficiency records and gap analysis.</summary>
 public static class SkillsModule
 {
-    public static IServiceCollection AddSkillsModule(this IServiceCollection services, ModuleCatalog catalog)
+    public static IServiceCollection AddSkillsModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
     {
-        catalog.Add(new ModuleInfo("Skills", typeof(SkillsModule).Assembly, null, null));
+        services.AddModuleDbContext<SkillsDbContext, SkillsSqliteDbContext, SkillsPostgreSqlDbContext, SkillsSqlServerDbContext>(
+            database, SkillsDbContext.Module, SkillsDbContext.SchemaName);
+        services.AddScoped<SkillsAccess>();
+        services.AddScoped<GapCalculator>();
+        services.AddScoped<PersonSkillsReader>();
+        catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSkillsModule(this IEndpointRouteBuilder api) => api;
+    /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
+    public static IEndpointRouteBuilder MapSkillsModule(this IEndpointRouteBuilder api)
+    {
+        ToolEndpoints.Map(api);
+        RoleEndpoints.Map(api);
+        MatrixEndpoints.Map(api);
+        RoleAssignmentEndpoints.Map(api);
+        ProficiencyEndpoints.Map(api);
+        GapEndpoints.Map(api);
+        PrivacyEndpoints.Map(api);
+        TransferEndpoints.Map(api);
+        return api;
+    }
 }

@@ -1,0 +1,68 @@
+using Codex.Modules.Skills.Contracts;
+using Codex.Modules.Skills.Domain;
+using Codex.Modules.Skills.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace Codex.Modules.Skills.Features.Common;
+
+/// <summary>The privacy rules in force and who may see whose individual levels.</summary>
+internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfiguration configuration)
+{
+    public const int DefaultMinimumGroupSize = 5;
+
+    /// <summary>The configured default (`Skills:MinimumGroupSize`) until an admin stores other rules.</summary>
+    public int ConfiguredMinimumGroupSize =>
+        Math.Clamp(configuration.GetValue("Skills:MinimumGroupSize", DefaultMinimumGroupSize), PrivacySettings.SmallestMinimum, PrivacySettings.LargestMinimum);
+
+    public async Task<PrivacyRules> RulesAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.PrivacySettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        return stored is null
+            ? new PrivacyRules(ConfiguredMinimumGroupSize, false)
+            : new PrivacyRules(stored.MinimumGroupSize, stored.IndividualProficiencyVisibleToLeads);
+    }
+
+    /// <summary>
+    /// A person always sees their own levels; HR, and the leads of the person's units, only when the
+    /// organisation switched that on. Calls without a user are the system's own (background jobs, other modules' listeners).
+    /// </summary>
+    public async Task<bool> MaySeeIndividualAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated || user.PersonId == personId)
+        {
+            return true;
+        }
+
+        if (!(await RulesAsync(cancellationToken)).IndividualProficiencyVisibleToLeads)
+        {
+            return false;
+        }
+
+        if (user.IsInRole(CodexRoles.HR))
+        {
+            return true;
+        }
+
+        return user.IsInRole(CodexRoles.TeamLead) && user.PersonId is { } lead && await LeadsAsync(lead, personId, cancellationToken);
+    }
+
+    public async Task EnsureMaySeeIndividualAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        if (!await MaySeeIndividualAsync(personId, cancellationToken))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
+    /// <summary>Whether <paramref name="leadId"/> leads a unit <paramref name="personId"/> belongs to.</summary>
+    public Task<bool> LeadsAsync(Guid leadId, Guid personId, CancellationToken cancellationToken) =>
+        db.UnitMembers.AnyAsync(
+            m => m.PersonId == personId && db.UnitMembers.Any(l => l.UnitId == m.UnitId && l.PersonId == leadId && l.IsLead),
+            cancellationToken);
+
+    public AuditEntry Audit(DateTimeOffset now, AuditArea area, string subject, string? oldValue, string? newValue) =>
+        new(Guid.NewGuid(), now, user.PersonId, user.Name ?? "system", area, subject, oldValue, newValue);
+}
