@@ -89,6 +89,13 @@ public sealed class TeamCodexTests(CodexSite site) : BrowserTest(site)
         await Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("Danke! Sie haben Version 1 bestätigt.");
         await Expect(member.GetByText("Sie haben Version 1 gelesen und bestätigt.")).ToBeVisibleAsync();
 
+        // The print view: the version alone, without navigation.
+        await member.GetByRole(AriaRole.Link, new() { Name = "Druckansicht" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Pflegeteam Nord – Version 1" })).ToBeVisibleAsync();
+        await Expect(member.Locator("nav")).ToHaveCountAsync(0);
+        await Expect(member.GetByText("Übergabe täglich um 13:30 Uhr.")).ToBeVisibleAsync();
+        await member.GoBackAsync();
+
         // The history shows the change word by word.
         await member.GetByRole(AriaRole.Link, new() { Name = "Verlauf und Vergleich" }).ClickAsync();
         await member.GetByRole(AriaRole.Button, new() { Name = "Vergleichen" }).ClickAsync();

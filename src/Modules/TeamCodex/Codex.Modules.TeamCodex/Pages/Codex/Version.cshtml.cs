@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Pages.Codex;
 
+/// <summary>One version as published; also the model of the print view (Print.cshtml), which shows it without navigation.</summary>
 public sealed class VersionModel(IMediator mediator, IStringLocalizer<TeamCodexTexts> texts) : CodexPage(mediator, texts)
 {
     [BindProperty(SupportsGet = true)]
