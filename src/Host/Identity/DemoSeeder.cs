@@ -1,3 +1,4 @@
+using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Security;
@@ -29,6 +30,8 @@ internal sealed class DemoSeeder(
         var seeded = await mediator.Send(new SeedDemoOrganizationCommand(), cancellationToken);
         // Also on a demo database seeded before the Skills module existed; it seeds only once.
         await mediator.Send(new SeedDemoSkillsCommand(), cancellationToken);
+        // After Skills: the paths target its tools and are assigned to its roles.
+        await mediator.Send(new SeedDemoLearningCommand(), cancellationToken);
         if (seeded is null)
         {
             return;

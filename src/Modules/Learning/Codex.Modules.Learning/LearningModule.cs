@@ -1,6 +1,12 @@
+using Codex.Modules.Learning.Features.Dashboard;
+using Codex.Modules.Learning.Features.Enrolments;
+using Codex.Modules.Learning.Features.Paths;
+using Codex.Modules.Learning.Features.Reminders;
 using Codex.Modules.Learning.Persistence;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Learning;
@@ -11,14 +17,25 @@ public sealed class LearningTexts;
 /// <summary>Learning paths per role, enrolment and progress, sign-off, reminders.</summary>
 public static class LearningModule
 {
-    public static IServiceCollection AddLearningModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
+    public static IServiceCollection AddLearningModule(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration, ModuleCatalog catalog)
     {
         services.AddModuleDbContext<LearningDbContext, LearningSqliteDbContext, LearningPostgreSqlDbContext, LearningSqlServerDbContext>(
             database, LearningDbContext.Module, LearningDbContext.SchemaName);
+        services.AddScoped<Enroller>();
+        services.AddScoped<LearningAccess>();
+        services.AddSingleton(LearningReminderOptions.FromConfiguration(configuration));
+        // Daily at 06:30, before the 07:00 digest, so due reminders can travel in it.
+        services.AddRecurringCommand(SendLearningRemindersCommand.JobName, "30 6 * * *", () => new SendLearningRemindersCommand());
         catalog.Add(new ModuleInfo(LearningDbContext.Module, typeof(LearningModule).Assembly, typeof(LearningDbContext), typeof(LearningTexts)));
         return services;
     }
 
     /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
-    public static IEndpointRouteBuilder MapLearningModule(this IEndpointRouteBuilder api) => api;
+    public static IEndpointRouteBuilder MapLearningModule(this IEndpointRouteBuilder api)
+    {
+        PathEndpoints.Map(api);
+        EnrolmentEndpoints.Map(api);
+        DashboardEndpoint.Map(api);
+        return api;
+    }
 }

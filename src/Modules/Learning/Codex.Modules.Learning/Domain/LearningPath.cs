@@ -39,6 +39,11 @@ public sealed class LearningPath : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Audit: who last changed the path or its steps or assignments, and when.</summary>
+    public Guid? ChangedBy { get; private set; }
+
+    public DateTimeOffset? ChangedAt { get; private set; }
+
     public IReadOnlyList<PathStep> Steps => _steps;
 
     public IReadOnlyList<PathAssignment> Assignments => _assignments;
@@ -127,6 +132,13 @@ public sealed class LearningPath : AggregateRoot
         var existing = _assignments.FirstOrDefault(a => a.RoleId == roleId)
             ?? throw new DomainException("Path.NotAssigned", "The path is not assigned to this role.");
         _assignments.Remove(existing);
+    }
+
+    /// <summary>Records who changed the path; also makes every step change bump the path's version.</summary>
+    public void Touch(Guid? by, DateTimeOffset now)
+    {
+        ChangedBy = by;
+        ChangedAt = now;
     }
 
     public PathStep FindStep(Guid stepId) =>

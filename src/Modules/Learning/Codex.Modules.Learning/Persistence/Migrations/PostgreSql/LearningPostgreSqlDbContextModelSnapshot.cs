@@ -93,6 +93,12 @@ namespace Codex.Modules.Learning.Persistence.Migrations.PostgreSql
                     b.Property<bool>("AnyOrder")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

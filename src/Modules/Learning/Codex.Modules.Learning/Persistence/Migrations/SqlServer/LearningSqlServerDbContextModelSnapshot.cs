@@ -93,6 +93,12 @@ namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
                     b.Property<bool>("AnyOrder")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 

@@ -87,6 +87,12 @@ namespace Codex.Modules.Learning.Persistence.Migrations.Sqlite
                     b.Property<bool>("AnyOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 

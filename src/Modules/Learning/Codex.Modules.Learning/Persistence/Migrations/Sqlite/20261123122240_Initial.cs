@@ -76,6 +76,8 @@ namespace Codex.Modules.Learning.Persistence.Migrations.Sqlite
                     AnyOrder = table.Column<bool>(type: "INTEGER", nullable: false),
                     RecurrenceMonths = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -83,6 +83,8 @@ namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
                     AnyOrder = table.Column<bool>(type: "bit", nullable: false),
                     RecurrenceMonths = table.Column<int>(type: "int", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

@@ -83,6 +83,8 @@ namespace Codex.Modules.Learning.Persistence.Migrations.PostgreSql
                     AnyOrder = table.Column<bool>(type: "boolean", nullable: false),
                     RecurrenceMonths = table.Column<int>(type: "integer", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(LearningSqlServerDbContext))]
-    [Migration("20261123121305_Initial")]
+    [Migration("20261123122313_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -95,6 +95,12 @@ namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("AnyOrder")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ChangedBy")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
