@@ -1,6 +1,11 @@
 using Codex.Modules.Skills.Features.Assignments;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Features.Gaps;
+using Codex.Modules.Skills.Features.Matrix;
+using Codex.Modules.Skills.Features.Privacy;
+using Codex.Modules.Skills.Features.Levels;
+using Codex.Modules.Skills.Features.Roles;
+using Codex.Modules.Skills.Features.Tools;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +25,7 @@ public static class SkillsModule
             database, SkillsDbContext.Module, SkillsDbContext.SchemaName);
         services.AddScoped<SkillsAccess>();
         services.AddScoped<GapCalculator>();
+        services.AddScoped<PersonSkillsReader>();
         catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));
         return services;
     }
@@ -27,7 +33,13 @@ public static class SkillsModule
     /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
     public static IEndpointRouteBuilder MapSkillsModule(this IEndpointRouteBuilder api)
     {
+        ToolEndpoints.Map(api);
+        RoleEndpoints.Map(api);
+        MatrixEndpoints.Map(api);
         RoleAssignmentEndpoints.Map(api);
+        ProficiencyEndpoints.Map(api);
+        GapEndpoints.Map(api);
+        PrivacyEndpoints.Map(api);
         return api;
     }
 }

@@ -90,7 +90,7 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
             b.ToTable("Matrices");
             b.HasKey(m => m.Id);
             b.Property(m => m.Id).ValueGeneratedNever();
-            b.HasMany(m => m.Requirements).WithOne().HasForeignKey("MatrixId").OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(m => m.Requirements).WithOne().HasForeignKey("MatrixId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             b.Navigation(m => m.Requirements).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 

@@ -359,7 +359,7 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
                     b.Property<bool>("Mandatory")
                         .HasColumnType("boolean");
 
-                    b.Property<Guid?>("MatrixId")
+                    b.Property<Guid>("MatrixId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Rationale")
@@ -576,7 +576,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
                     b.HasOne("Codex.Modules.Skills.Domain.RequirementMatrix", null)
                         .WithMany("Requirements")
                         .HasForeignKey("MatrixId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Codex.Modules.Skills.Domain.Role", null)
                         .WithMany()

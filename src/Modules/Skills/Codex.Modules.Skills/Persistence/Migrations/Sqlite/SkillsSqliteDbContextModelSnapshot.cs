@@ -353,7 +353,7 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                     b.Property<bool>("Mandatory")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("MatrixId")
+                    b.Property<Guid>("MatrixId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Rationale")
@@ -570,7 +570,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                     b.HasOne("Codex.Modules.Skills.Domain.RequirementMatrix", null)
                         .WithMany("Requirements")
                         .HasForeignKey("MatrixId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Codex.Modules.Skills.Domain.Role", null)
                         .WithMany()

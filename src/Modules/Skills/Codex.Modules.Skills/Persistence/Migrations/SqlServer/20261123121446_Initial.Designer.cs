@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SkillsSqlServerDbContext))]
-    [Migration("20261123120256_Initial")]
+    [Migration("20261123121446_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -362,7 +362,7 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
                     b.Property<bool>("Mandatory")
                         .HasColumnType("bit");
 
-                    b.Property<Guid?>("MatrixId")
+                    b.Property<Guid>("MatrixId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Rationale")
@@ -579,7 +579,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
                     b.HasOne("Codex.Modules.Skills.Domain.RequirementMatrix", null)
                         .WithMany("Requirements")
                         .HasForeignKey("MatrixId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Codex.Modules.Skills.Domain.Role", null)
                         .WithMany()

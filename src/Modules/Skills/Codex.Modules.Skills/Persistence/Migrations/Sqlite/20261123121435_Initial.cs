@@ -233,7 +233,7 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                     Level = table.Column<int>(type: "INTEGER", nullable: false),
                     Mandatory = table.Column<bool>(type: "INTEGER", nullable: false),
                     Rationale = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    MatrixId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    MatrixId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {

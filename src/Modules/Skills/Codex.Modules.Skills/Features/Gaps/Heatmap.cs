@@ -1,0 +1,198 @@
+using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Skills.Features.Common;
+using Codex.Modules.Skills.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Skills.Features.Gaps;
+
+/// <summary>
+/// Units × tools: the share of role holders meeting their requirement, for a team, a department or the
+/// organisation (<paramref name="UnitId"/> null: the widest scope the user may see). Aggregates only.
+/// </summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR, CodexRoles.TeamLead)]
+public sealed record GetHeatmapQuery(Guid? UnitId = null) : IRequest<Heatmap>;
+
+public sealed record HeatmapUnit(Guid Id, string Name, OrgUnitLevel Level, int Depth);
+
+/// <param name="Suppressed">Fewer holders than the minimum group size: the numbers are withheld.</param>
+public sealed record HeatmapCell(Guid UnitId, Guid ToolId, int Holders, int Meeting, bool Suppressed)
+{
+    public int? Percent => Suppressed || Holders == 0 ? null : (int)Math.Round(100.0 * Meeting / Holders);
+}
+
+/// <param name="Scope">The unit shown; its first row sums its whole subtree, the others are its direct children.</param>
+/// <param name="Selectable">Units the user may pick as scope.</param>
+public sealed record Heatmap(
+    HeatmapUnit Scope, IReadOnlyList<HeatmapUnit> Rows, IReadOnlyList<HeatmapTool> Tools, IReadOnlyList<HeatmapCell> Cells,
+    IReadOnlyList<HeatmapUnit> Selectable, int MinimumGroupSize)
+{
+    public HeatmapCell? Cell(Guid unitId, Guid toolId) => Cells.FirstOrDefault(c => c.UnitId == unitId && c.ToolId == toolId);
+}
+
+public sealed record HeatmapTool(Guid Id, string Name);
+
+internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access, IMediator mediator, ICurrentUser user)
+    : IRequestHandler<GetHeatmapQuery, Heatmap>
+{
+    public async Task<Heatmap> Handle(GetHeatmapQuery query, CancellationToken cancellationToken)
+    {
+        var units = await mediator.Send(new GetOrgUnitsQuery(), cancellationToken);
+        var tree = new UnitTree(units);
+        var selectable = await SelectableAsync(tree, cancellationToken);
+        if (selectable.Count == 0)
+        {
+            throw new ForbiddenException();
+        }
+
+        var scopeId = query.UnitId ?? selectable[0].Id;
+        if (!tree.Contains(scopeId))
+        {
+            throw new NotFoundException("OrgUnit", scopeId);
+        }
+
+        if (selectable.All(u => u.Id != scopeId))
+        {
+            throw new ForbiddenException();
+        }
+
+        var rules = await access.RulesAsync(cancellationToken);
+        var subtree = tree.Subtree(scopeId);
+        var counts = await gaps.UnitsAsync(subtree, cancellationToken);
+        var scope = tree.Node(scopeId, 0);
+        var rows = new List<HeatmapUnit> { scope };
+        rows.AddRange(tree.Children(scopeId).Select(c => tree.Node(c, 1)));
+
+        // Units are few: roll the per-unit counts up to each row's subtree in memory.
+        // A person in two units of one subtree counts twice there (memberships overlap rarely).
+        var cells = new List<HeatmapCell>();
+        foreach (var row in rows)
+        {
+            var within = row.Id == scopeId ? subtree.ToHashSet() : tree.Subtree(row.Id).ToHashSet();
+            foreach (var tool in counts.Where(c => within.Contains(c.UnitId)).GroupBy(c => c.ToolId))
+            {
+                var holders = tool.Sum(c => c.Holders);
+                var meeting = tool.Sum(c => c.Meeting);
+                var suppressed = holders < rules.MinimumGroupSize;
+                cells.Add(new HeatmapCell(row.Id, tool.Key, suppressed ? 0 : holders, suppressed ? 0 : meeting, suppressed));
+            }
+        }
+
+        var toolIds = counts.Select(c => c.ToolId).Distinct().ToList();
+        var tools = await db.Tools.AsNoTracking().Where(t => toolIds.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new HeatmapTool(t.Id, t.Name)).ToListAsync(cancellationToken);
+        return new Heatmap(scope, rows, tools, cells, selectable, rules.MinimumGroupSize);
+    }
+
+    private async Task<IReadOnlyList<HeatmapUnit>> SelectableAsync(UnitTree tree, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(CodexRoles.Admin) || user.IsInRole(CodexRoles.HR))
+        {
+            return tree.All();
+        }
+
+        var personId = user.PersonId;
+        var led = await db.UnitMembers.AsNoTracking().Where(m => m.PersonId == personId && m.IsLead).Select(m => m.UnitId).ToListAsync(cancellationToken);
+        var ids = led.Where(tree.Contains).SelectMany(tree.Subtree).ToHashSet();
+        return tree.All().Where(u => ids.Contains(u.Id)).ToList();
+    }
+}
+
+/// <summary>The org unit tree in memory (hundreds of units at most).</summary>
+internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
+{
+    private readonly Dictionary<Guid, OrgUnitSummary> _byId = units.ToDictionary(u => u.Id);
+    private readonly ILookup<Guid?, OrgUnitSummary> _children = units.ToLookup(u => u.ParentId);
+
+    public bool Contains(Guid id) => _byId.ContainsKey(id);
+
+    public IEnumerable<Guid> Children(Guid id) => _children[id].OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => u.Id);
+
+    public IReadOnlyList<Guid> Subtree(Guid rootId)
+    {
+        var result = new List<Guid>();
+        var pending = new Stack<Guid>([rootId]);
+        while (pending.TryPop(out var id))
+        {
+            result.Add(id);
+            foreach (var child in _children[id])
+            {
+                pending.Push(child.Id);
+            }
+        }
+
+        return result;
+    }
+
+    public HeatmapUnit Node(Guid id, int depth) => new(id, _byId[id].Name, _byId[id].Level, depth);
+
+    /// <summary>Depth-first, so a picker shows the hierarchy.</summary>
+    public IReadOnlyList<HeatmapUnit> All()
+    {
+        var result = new List<HeatmapUnit>();
+        foreach (var root in _children[null].OrderBy(u => u.Name, StringComparer.CurrentCulture))
+        {
+            Walk(root.Id, 0);
+        }
+
+        return result;
+
+        void Walk(Guid id, int depth)
+        {
+            result.Add(Node(id, depth));
+            foreach (var child in Children(id))
+            {
+                Walk(child, depth + 1);
+            }
+        }
+    }
+}
+
+/// <summary>Per requirement of a role: how many of its holders meet it (aggregate, withheld below the minimum group size).</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR, CodexRoles.TeamLead)]
+public sealed record GetRoleCoverageQuery(Guid RoleId) : IRequest<RoleCoverage>;
+
+public sealed record RoleCoverage(Guid RoleId, string RoleName, int MinimumGroupSize, IReadOnlyList<RoleCoverageLine> Lines);
+
+public sealed record RoleCoverageLine(Guid ToolId, string ToolName, int RequiredLevel, bool Mandatory, int Holders, int Meeting, bool Suppressed);
+
+internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access) : IRequestHandler<GetRoleCoverageQuery, RoleCoverage>
+{
+    public async Task<RoleCoverage> Handle(GetRoleCoverageQuery query, CancellationToken cancellationToken)
+    {
+        var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RoleId, cancellationToken)
+            ?? throw new NotFoundException(nameof(Domain.Role), query.RoleId);
+        var rules = await access.RulesAsync(cancellationToken);
+        var counts = (await gaps.RoleAsync(role.Id, cancellationToken)).ToDictionary(c => c.ToolId);
+        var requirements = await (from r in db.Requirements.AsNoTracking()
+                                  where r.RoleId == role.Id
+                                  join t in db.Tools.AsNoTracking() on r.ToolId equals t.Id
+                                  orderby t.Name
+                                  select new { r.ToolId, t.Name, r.Level, r.Mandatory }).ToListAsync(cancellationToken);
+        var lines = requirements.Select(r =>
+        {
+            var c = counts.GetValueOrDefault(r.ToolId);
+            var holders = c?.Holders ?? 0;
+            var suppressed = holders < rules.MinimumGroupSize;
+            return new RoleCoverageLine(r.ToolId, r.Name, r.Level, r.Mandatory, suppressed ? 0 : holders, suppressed ? 0 : c?.Meeting ?? 0, suppressed);
+        }).ToList();
+        return new RoleCoverage(role.Id, role.Name, rules.MinimumGroupSize, lines);
+    }
+}
+
+internal static class GapEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/skills/heatmap", async (Guid? unitId, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetHeatmapQuery(unitId), ct)));
+        api.MapGet("/skills/roles/{roleId:guid}/coverage", async (Guid roleId, IMediator mediator, CancellationToken ct) =>
+            Results.Ok(await mediator.Send(new GetRoleCoverageQuery(roleId), ct)));
+    }
+}
