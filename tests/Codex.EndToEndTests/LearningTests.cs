@@ -34,7 +34,7 @@ public sealed partial class LearningTests(CodexSite site) : BrowserTest(site)
         await AssertAccessibleAsync(hr);
 
         await hr.GetByRole(AriaRole.Link, new() { Name = "Rollen zuweisen" }).First.ClickAsync();
-        await hr.GetByLabel("Rolle").SelectOptionAsync(new SelectOptionValue { Label = "Pflegefachkraft" });
+        await hr.GetByLabel("Rolle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pflegefachkraft" });
         await hr.GetByLabel("Frist (Tage nach Rollenübernahme)").FillAsync("30");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Zuweisen" }).ClickAsync();
         await Expect(hr.GetByRole(AriaRole.Status)).ToContainTextAsync("Personen neu eingeschrieben");
