@@ -18,7 +18,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)] // "page" is the Razor Pages route value and would win
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<PathListItem>? Result { get; private set; }
@@ -33,6 +33,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         "/learning/paths" + QueryString.Create(new Dictionary<string, string?>
         {
             ["search"] = Search,
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         }).ToUriComponent();
 }
