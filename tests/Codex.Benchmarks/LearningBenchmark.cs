@@ -26,6 +26,7 @@ internal static class LearningBenchmark
             : await CodexApplicationFactory.ForPostgreSqlAsync(cluster!);
         factory.Settings["Jobs:RunServer"] = "false";
         factory.Settings["Demo:Seed"] = "false";
+        factory.Settings["Logging:LogLevel:Default"] = "Warning";
         _ = factory.Services;
         var name = provider == DatabaseProvider.Sqlite ? "sqlite" : "postgresql";
 
