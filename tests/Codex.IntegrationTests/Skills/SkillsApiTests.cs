@@ -41,6 +41,7 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
         var person = await (await AdminAsync()).CreatePersonAsync("Rita", "Rollenwechsel");
         var role = (await hr.GetOkAsync<List<RoleDto>>("/api/skills/roles")).Single(r => r.Name == "Verwaltung");
 
+        await (await hr.PutAsync($"/api/skills/people/{Guid.NewGuid()}/roles/{role.Id}", null)).AssertProblemAsync(HttpStatusCode.NotFound);
         (await hr.PutAsync($"/api/skills/people/{person}/roles/{role.Id}", null)).EnsureSuccessStatusCode();
         await (await hr.PutAsync($"/api/skills/people/{person}/roles/{role.Id}", null)).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(person, await hr.GetOkAsync<List<Guid>>($"/api/skills/roles/{role.Id}/holders"));
@@ -51,6 +52,8 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
             await db.OutboxMessages.AsNoTracking().Where(m => m.Payload.Contains(person.ToString())).Select(m => m.Type).ToListAsync());
         Assert.Single(types, t => t.Contains("RoleAssignedIntegrationEvent", StringComparison.Ordinal));
         Assert.Single(types, t => t.Contains("RoleUnassignedIntegrationEvent", StringComparison.Ordinal));
+        var audit = await hr.GetOkAsync<AuditPage>("/api/skills/audit?area=Assignment");
+        Assert.Contains(audit.Items, a => a.Subject == "Rita Rollenwechsel · Verwaltung" && a.NewValue == "assigned");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Codex.Modules.Skills.Features.Privacy;
 using Codex.Modules.Skills.Features.Levels;
 using Codex.Modules.Skills.Features.Roles;
 using Codex.Modules.Skills.Features.Tools;
+using Codex.Modules.Skills.Features.Transfer;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
@@ -40,6 +41,7 @@ public static class SkillsModule
         ProficiencyEndpoints.Map(api);
         GapEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
+        TransferEndpoints.Map(api);
         return api;
     }
 }

@@ -1,3 +1,4 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
@@ -39,22 +40,23 @@ internal sealed class UnassignRoleCommandValidator : AbstractValidator<UnassignR
     }
 }
 
-internal sealed class AssignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, TimeProvider clock) : IRequestHandler<AssignRoleCommand, Unit>
+internal sealed class AssignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, IMediator mediator, TimeProvider clock) : IRequestHandler<AssignRoleCommand, Unit>
 {
     public async Task<Unit> Handle(AssignRoleCommand command, CancellationToken cancellationToken)
     {
         var role = await db.Roles.FindAsync([command.RoleId], cancellationToken)
             ?? throw new NotFoundException(nameof(Role), command.RoleId);
         var now = clock.GetUtcNow();
+        var person = await RoleHolders.PersonAsync(mediator, command.PersonId, cancellationToken);
         var holder = await RoleHolders.LoadOrStartAsync(db, command.PersonId, cancellationToken);
         holder.Assign(role, now);
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{command.PersonId} · {role.Name}", null, "assigned"));
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{person.DisplayName} · {role.Name}", null, "assigned"));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
 }
 
-internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, TimeProvider clock) : IRequestHandler<UnassignRoleCommand, Unit>
+internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAccess access, IMediator mediator, TimeProvider clock) : IRequestHandler<UnassignRoleCommand, Unit>
 {
     public async Task<Unit> Handle(UnassignRoleCommand command, CancellationToken cancellationToken)
     {
@@ -64,7 +66,8 @@ internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAcces
             ?? throw new NotFoundException(nameof(PersonRoles), command.PersonId);
         var now = clock.GetUtcNow();
         holder.Unassign(role.Id, now);
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{command.PersonId} · {role.Name}", "assigned", null));
+        var name = (await mediator.Send(new GetPeopleContactsQuery([command.PersonId]), cancellationToken)).FirstOrDefault()?.DisplayName ?? command.PersonId.ToString();
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{name} · {role.Name}", "assigned", null));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -72,6 +75,11 @@ internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAcces
 
 internal static class RoleHolders
 {
+    /// <summary>Only active people of the organisation can be given a role.</summary>
+    public static async Task<PersonContact> PersonAsync(IMediator mediator, Guid personId, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetPeopleContactsQuery([personId]), cancellationToken)).FirstOrDefault(p => p.IsActive)
+        ?? throw new NotFoundException("Person", personId);
+
     public static async Task<PersonRoles> LoadOrStartAsync(SkillsDbContext db, Guid personId, CancellationToken cancellationToken)
     {
         var holder = await db.PersonRoles.Include(p => p.Assignments).FirstOrDefaultAsync(p => p.Id == personId, cancellationToken);
@@ -112,4 +120,25 @@ internal sealed class ListRoleHoldersQueryHandler(IMediator mediator) : IRequest
 {
     public Task<IReadOnlyList<Guid>> Handle(ListRoleHoldersQuery query, CancellationToken cancellationToken) =>
         mediator.Send(new Contracts.GetRoleHoldersQuery(query.RoleId), cancellationToken);
+}
+
+/// <summary>The roles each of the given people holds, for the assignment page.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record GetRolesOfPeopleQuery(IReadOnlyCollection<Guid> PersonIds) : IRequest<IReadOnlyList<HeldRole>>;
+
+public sealed record HeldRole(Guid PersonId, Guid RoleId, string RoleName);
+
+internal sealed class GetRolesOfPeopleQueryValidator : AbstractValidator<GetRolesOfPeopleQuery>
+{
+    public GetRolesOfPeopleQueryValidator() => RuleFor(q => q.PersonIds).NotNull().Must(p => p.Count <= 1000);
+}
+
+internal sealed class GetRolesOfPeopleQueryHandler(SkillsDbContext db) : IRequestHandler<GetRolesOfPeopleQuery, IReadOnlyList<HeldRole>>
+{
+    public async Task<IReadOnlyList<HeldRole>> Handle(GetRolesOfPeopleQuery query, CancellationToken cancellationToken) =>
+        await (from a in db.RoleAssignments.AsNoTracking()
+               where query.PersonIds.Contains(a.PersonId)
+               join r in db.Roles.AsNoTracking() on a.RoleId equals r.Id
+               orderby r.Name
+               select new HeldRole(a.PersonId, r.Id, r.Name)).ToListAsync(cancellationToken);
 }

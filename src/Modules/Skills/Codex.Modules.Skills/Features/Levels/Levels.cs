@@ -233,3 +233,44 @@ internal sealed class GetPersonGapsQueryHandler(IMediator mediator) : IRequestHa
     public Task<IReadOnlyList<Contracts.ProficiencyGap>> Handle(GetPersonGapsQuery query, CancellationToken cancellationToken) =>
         mediator.Send(new Contracts.GetProficiencyGapsQuery(query.PersonId), cancellationToken);
 }
+
+/// <summary>
+/// The people whose individual levels the signed-in lead (their led units' members) or HR (everyone in the
+/// chosen unit) may open — empty while the organisation keeps individual levels private.
+/// </summary>
+[RequiresRole(CodexRoles.HR, CodexRoles.TeamLead)]
+public sealed record ListVisiblePeopleQuery(Guid? UnitId) : IRequest<VisiblePeople>;
+
+public sealed record VisiblePeople(bool IndividualVisible, IReadOnlyList<VisibleUnit> Units, Guid? UnitId, IReadOnlyList<VisiblePerson> People);
+
+public sealed record VisibleUnit(Guid Id, string Name);
+
+public sealed record VisiblePerson(Guid PersonId, string Name);
+
+internal sealed class ListVisiblePeopleQueryHandler(SkillsDbContext db, SkillsAccess access, ICurrentUser user, IMediator mediator)
+    : IRequestHandler<ListVisiblePeopleQuery, VisiblePeople>
+{
+    public async Task<VisiblePeople> Handle(ListVisiblePeopleQuery query, CancellationToken cancellationToken)
+    {
+        if (!(await access.RulesAsync(cancellationToken)).IndividualProficiencyVisibleToLeads)
+        {
+            return new VisiblePeople(false, [], null, []);
+        }
+
+        var units = await mediator.Send(new Organization.Contracts.GetOrgUnitsQuery(), cancellationToken);
+        var allowed = user.IsInRole(CodexRoles.HR)
+            ? units.Select(u => u.Id).ToHashSet()
+            : (await db.UnitMembers.AsNoTracking().Where(m => m.PersonId == user.PersonId && m.IsLead).Select(m => m.UnitId).ToListAsync(cancellationToken)).ToHashSet();
+        var choices = units.Where(u => allowed.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => new VisibleUnit(u.Id, u.Name)).ToList();
+        var unitId = query.UnitId is { } chosen && allowed.Contains(chosen) ? chosen : choices.FirstOrDefault()?.Id;
+        if (unitId is null)
+        {
+            return new VisiblePeople(true, choices, null, []);
+        }
+
+        var ids = await db.UnitMembers.AsNoTracking().Where(m => m.UnitId == unitId && m.PersonId != user.PersonId).Select(m => m.PersonId).ToListAsync(cancellationToken);
+        var people = (await mediator.Send(new Organization.Contracts.GetPeopleContactsQuery(ids), cancellationToken))
+            .Where(p => p.IsActive).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new VisiblePerson(p.PersonId, p.DisplayName)).ToList();
+        return new VisiblePeople(true, choices, unitId, people);
+    }
+}

@@ -84,9 +84,14 @@ internal sealed class SaveMatrixCommandHandler(SkillsDbContext db, SkillsAccess 
             matrix = RequirementMatrix.Create();
             db.Matrices.Add(matrix);
         }
+        else if (matrix.Version != command.Version)
+        {
+            // Refused even when nothing would change: the editor's picture of the grid is outdated.
+            throw new Codex.Shared.Errors.ConcurrencyConflictException(nameof(RequirementMatrix), matrix.Id);
+        }
         else
         {
-            db.ExpectVersion(matrix, command.Version);
+            db.ExpectVersion(matrix, command.Version); // guards the race between this check and the save
         }
 
         var roles = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);

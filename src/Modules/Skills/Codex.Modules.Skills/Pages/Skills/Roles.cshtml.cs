@@ -1,0 +1,68 @@
+using Codex.Modules.Skills.Features.Roles;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.Skills.Pages.Skills;
+
+/// <summary>Job roles: list with search; HR adds and renames them on the same page.</summary>
+public sealed class RolesModel(IMediator mediator, IStringLocalizer<SkillsTexts> texts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Edit { get; set; }
+
+    [BindProperty]
+    public RoleForm Data { get; set; } = new();
+
+    public IReadOnlyList<RoleItem> Roles { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public bool CanManage => User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Edit is { } id && Roles.FirstOrDefault(r => r.Id == id) is { } role)
+        {
+            Data = new RoleForm { Name = role.Name, Description = role.Description, Version = role.Version };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        Problem = await this.TryAsync(texts, () => mediator.Send(new SaveRoleCommand(Edit, Data.Name, Data.Description, Edit is null ? 0 : Data.Version), ct));
+        if (Problem is null)
+        {
+            return Redirect("/skills/roles");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var search = Search?.Length > 100 ? Search[..100] : Search;
+        Roles = await mediator.Send(new ListRolesQuery(search), ct);
+    }
+
+    public sealed class RoleForm
+    {
+        public string Name { get; set; } = "";
+
+        public string? Description { get; set; }
+
+        public int Version { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+using Codex.Modules.Skills.Domain;
+using Codex.Modules.Skills.Features.Tools;
+using Codex.Shared.Errors;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.Skills.Pages.Skills;
+
+[Authorize(Roles = $"{CodexRoles.Admin},{CodexRoles.HR}")]
+public sealed class ToolEditModel(IMediator mediator, IStringLocalizer<SkillsTexts> texts) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public ToolForm Data { get; set; } = new();
+
+    public string? Problem { get; private set; }
+
+    public bool IsNew => Id is null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is { } id)
+        {
+            ToolItem tool;
+            try
+            {
+                tool = await mediator.Send(new GetToolQuery(id), ct);
+            }
+            catch (NotFoundException)
+            {
+                return NotFound();
+            }
+
+            Data = new ToolForm
+            {
+                Name = tool.Name, Category = tool.Category, Description = tool.Description, GuideUrl = tool.GuideUrl,
+                Lifecycle = tool.Lifecycle, Competences = [.. tool.Competences], Version = tool.Version,
+            };
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Problem = await this.TryAsync(texts, () => mediator.Send(
+            new SaveToolCommand(Id, Data.Name, Data.Category, Data.Description, Data.GuideUrl, Data.Lifecycle, Data.Competences, Id is null ? 0 : Data.Version), ct));
+        return Problem is null ? Redirect("/skills/tools?search=" + Uri.EscapeDataString(Data.Name)) : Page();
+    }
+
+    public sealed class ToolForm
+    {
+        public string Name { get; set; } = "";
+
+        public ToolCategory Category { get; set; } = ToolCategory.Other;
+
+        public string? Description { get; set; }
+
+        public string? GuideUrl { get; set; }
+
+        public ToolLifecycle Lifecycle { get; set; } = ToolLifecycle.InUse;
+
+        public List<string> Competences { get; set; } = [];
+
+        public int Version { get; set; }
+    }
+}

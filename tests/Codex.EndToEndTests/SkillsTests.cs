@@ -1,0 +1,96 @@
+using Codex.Testing;
+using Microsoft.Playwright;
+
+namespace Codex.EndToEndTests;
+
+/// <summary>The Skills module in Chromium: HR's grid, a member's self-assessment and the team heatmap.</summary>
+public sealed class SkillsTests(CodexSite site) : BrowserTest(site)
+{
+    private const string CareDoc = "Pflegedokumentation (Tablet-App)";
+
+    [Fact]
+    public async Task HR_edits_the_grid_and_the_change_is_saved_and_logged()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        await page.GotoAsync("/skills/matrix");
+
+        var level = page.GetByLabel("Geforderte Stufe: Erzieher:in, Diensttablet");
+        await level.SelectOptionAsync("2");
+        await page.GetByLabel("verpflichtend (Erzieher:in, Diensttablet)").CheckAsync();
+        await page.GetByLabel("Begründung: Erzieher:in, Diensttablet").FillAsync("Dokumentation in der Wohngruppe");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Matrix speichern" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Anforderungsmatrix wurde gespeichert.");
+        await Expect(page.GetByLabel("Geforderte Stufe: Erzieher:in, Diensttablet")).ToHaveValueAsync("2");
+        await Expect(page.GetByLabel("verpflichtend (Erzieher:in, Diensttablet)")).ToBeCheckedAsync();
+
+        await page.GotoAsync("/skills/audit?area=Matrix");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Erzieher:in × Diensttablet" });
+        await Expect(row).ToContainTextAsync("2 mandatory · Dokumentation in der Wohngruppe");
+        await Expect(row).ToContainTextAsync("heike.sommer");
+        AssertNoBrowserErrors(page);
+    }
+
+    [Fact]
+    public async Task A_member_self_assesses_and_the_team_heatmap_changes()
+    {
+        var hr = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        var before = await TeamCareDocCellAsync(hr);
+        Assert.Matches(@"^\d+ von 7 \(\d+ %\)$", before);
+
+        var member = await Site.SignedInPageAsync(DemoLogins.Member);
+        await member.GotoAsync("/me/skills");
+        await Expect(member.Locator("#gap-list")).ToContainTextAsync(CareDoc);
+        await member.GetByLabel($"Ihre Stufe bei {CareDoc}").SelectOptionAsync("4");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Einschätzung speichern" }).ClickAsync();
+
+        await Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ihre Einschätzung wurde gespeichert.");
+        await Expect(member.GetByLabel($"Ihre Stufe bei {CareDoc}")).ToHaveValueAsync("4");
+        await Expect(member.Locator("#gap-list")).Not.ToContainTextAsync(CareDoc);
+        await Expect(member.GetByRole(AriaRole.Row).Filter(new() { HasText = CareDoc }).Filter(new() { HasText = "1 → 4" })).ToHaveCountAsync(1);
+
+        var after = await TeamCareDocCellAsync(hr);
+        var met = (int.Parse(before.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(after.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(met.Item1 + 1, met.Item2);
+        AssertNoBrowserErrors(member);
+        AssertNoBrowserErrors(hr);
+    }
+
+    [Theory]
+    [InlineData("/me/skills", Device.Desktop)]
+    [InlineData("/me/skills", Device.Phone)]
+    [InlineData("/skills/matrix", Device.Desktop)]
+    [InlineData("/skills/gaps", Device.Desktop)]
+    [InlineData("/skills/gaps", Device.Phone)]
+    [InlineData("/skills/tools", Device.Phone)]
+    [InlineData("/skills/transfer", Device.Desktop)]
+    public async Task The_skills_screens_meet_the_accessibility_basics_and_do_not_scroll_sideways(string path, Device device)
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.Admin, device);
+        await page.GotoAsync(path);
+
+        var problems = (await PageChecks.AccessibilityProblemsAsync(page)).Concat(await PageChecks.HorizontalScrollingAsync(page)).ToList();
+
+        Assert.True(problems.Count == 0, $"{path} ({device}):{PageChecks.Describe(problems)}");
+        await CodexSite.SaveScreenshotAsync(page, $"skills{path.Replace('/', '-')}-{device.ToString().ToLowerInvariant()}");
+        AssertNoBrowserErrors(page);
+    }
+
+    /// <summary>The heatmap table's value for Pflegeteam Nord × the care documentation app, e.g. "3 von 7 (43 %)".</summary>
+    private static async Task<string> TeamCareDocCellAsync(IPage page)
+    {
+        await page.GotoAsync("/skills/gaps");
+        var unit = page.GetByLabel("Organisationseinheit");
+        var value = await unit.EvaluateAsync<string>("s => [...s.options].find(o => o.textContent.trim().endsWith('Pflegeteam Nord')).value");
+        await unit.SelectOptionAsync(value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Erfüllungsgrad je Einheit und Werkzeug: Pflegeteam Nord" })).ToBeVisibleAsync();
+        return await page.Locator("#heatmap-table").EvaluateAsync<string>($$"""
+            t => {
+              const col = [...t.tHead.rows[0].cells].findIndex(c => c.textContent.trim() === '{{CareDoc}}');
+              const row = [...t.tBodies[0].rows].find(r => r.cells[0].textContent.trim() === 'Pflegeteam Nord (gesamt)');
+              return row.cells[col].textContent.trim();
+            }
+            """);
+    }
+}
