@@ -41,7 +41,7 @@ public static class CodexApp
         services.AddOrganizationModule(database, catalog);
         services.AddTeamCodexModule(database, catalog);
         services.AddSkillsModule(database, catalog);
-        services.AddLearningModule(catalog);
+        services.AddLearningModule(database, builder.Configuration, catalog);
         services.AddNotificationsModule(database, builder.Configuration, catalog);
         services.AddCodexShared(catalog);
 

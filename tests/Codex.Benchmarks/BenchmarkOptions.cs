@@ -5,7 +5,7 @@ namespace Codex.Benchmarks;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 internal sealed record BenchmarkOptions(
-    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000)
+    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000, int LearningHolders = 10_000, int LearningEnrolments = 50_000)
 {
     public const string Usage = """
         Usage: Codex.Benchmarks [--provider sqlite|postgresql|both] [--scales 1000,10000,50000]
@@ -19,6 +19,8 @@ internal sealed record BenchmarkOptions(
                         of it, timing when it is used up (after at least 5 samples) (default: 60)
           --show-sql    print the SQL the endpoint executes and the raw SQL it is compared with
           --mails       queued mails for the email throughput benchmark, 0 to skip (default: 10000)
+          --learning-holders     holders of the role a path is assigned to, 0 to skip the learning benchmark (default: 10000)
+          --learning-enrolments  enrolments the daily reminder job scans (default: 50000)
         """;
 
     public static BenchmarkOptions Default { get; } = new(
@@ -47,6 +49,15 @@ internal sealed record BenchmarkOptions(
             var value = args[++i];
             switch (name)
             {
+                case "--learning-holders" or "--learning-enrolments":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var learning))
+                    {
+                        error = $"{name} takes a whole number, not '{value}'.";
+                        return null;
+                    }
+
+                    options = name == "--learning-holders" ? options with { LearningHolders = learning } : options with { LearningEnrolments = learning };
+                    break;
                 case "--mails":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var mails))
                     {

@@ -75,6 +75,33 @@ internal static class BenchmarkProgram
         Console.WriteLine("Figures only: nothing passes or fails on time. Compare ratios between runs rather than absolute times;");
         Console.WriteLine($"both sides ran on the same machine at the same moment. Load average now {LoadAverage()}; total {Stopwatch.GetElapsedTime(total).TotalSeconds:0} s.");
 
+        if (options.LearningHolders > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Codex benchmark: learning — enrol {options.LearningHolders:N0} role holders at once; daily reminder job over {options.LearningEnrolments:N0} enrolments");
+            try
+            {
+                LearningBenchmark.PrintHeader();
+                if (options.Providers.Contains(DatabaseProvider.Sqlite))
+                {
+                    await LearningBenchmark.RunAsync(DatabaseProvider.Sqlite, null, options.LearningHolders, options.LearningEnrolments, message => Console.Error.WriteLine("  " + message));
+                }
+
+                if (options.Providers.Contains(DatabaseProvider.PostgreSql))
+                {
+                    await using var cluster = await PostgresCluster.StartAsync();
+                    await LearningBenchmark.RunAsync(DatabaseProvider.PostgreSql, cluster, options.LearningHolders, options.LearningEnrolments, message => Console.Error.WriteLine("  " + message));
+                }
+
+                Console.WriteLine("Target: each under 2 s (enrol: one INSERT … SELECT; reminders: one scan, one UPDATE per reminded step). Figures only.");
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine($"error: the learning benchmark did not run to the end: {exception}");
+                return 1;
+            }
+        }
+
         if (options.Mails > 0)
         {
             Console.WriteLine();

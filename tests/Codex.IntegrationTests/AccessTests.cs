@@ -20,7 +20,7 @@ public abstract class AccessTests(DatabaseProvider provider, PostgresFixture pos
         using var scope = Factory.Services.CreateScope();
         var contextTypes = scope.ServiceProvider.GetRequiredService<ModuleCatalog>().Modules
             .Select(m => m.DbContextType).OfType<Type>().Append(typeof(CodexIdentityDbContext)).ToList();
-        Assert.Equal(5, contextTypes.Count); // Organization, TeamCodex, Skills, Notifications, Identity
+        Assert.Equal(6, contextTypes.Count); // Organization, TeamCodex, Skills, Learning, Notifications, Identity
 
         foreach (var type in contextTypes)
         {

@@ -1,3 +1,4 @@
+using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
 using Codex.Modules.Skills.Contracts;
@@ -31,6 +32,8 @@ internal sealed class DemoSeeder(
         // Also on a demo database seeded before these modules existed; each seeds only once.
         await mediator.Send(new SeedDemoSkillsCommand(), cancellationToken);
         await mediator.Send(new SeedDemoCodexCommand(), cancellationToken);
+        // After Skills: the paths target its tools and are assigned to its roles.
+        await mediator.Send(new SeedDemoLearningCommand(), cancellationToken);
         if (seeded is null)
         {
             return;

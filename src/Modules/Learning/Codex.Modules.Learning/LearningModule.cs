@@ -1,20 +1,41 @@
+using Codex.Modules.Learning.Features.Dashboard;
+using Codex.Modules.Learning.Features.Enrolments;
+using Codex.Modules.Learning.Features.Paths;
+using Codex.Modules.Learning.Features.Reminders;
+using Codex.Modules.Learning.Persistence;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Learning;
 
-/// <summary>
-/// The module's single entry point. It stores nothing yet: its capability is the subject of its
-/// own issue, and it registers here so the Host composes every module from the start.
-/// </summary>
+/// <summary>Marker for the module's texts (Resources/LearningTexts.resx, German; .en.resx, English).</summary>
+public sealed class LearningTexts;
+
+/// <summary>Learning paths per role, enrolment and progress, sign-off, reminders.</summary>
 public static class LearningModule
 {
-    public static IServiceCollection AddLearningModule(this IServiceCollection services, ModuleCatalog catalog)
+    public static IServiceCollection AddLearningModule(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration, ModuleCatalog catalog)
     {
-        catalog.Add(new ModuleInfo("Learning", typeof(LearningModule).Assembly, null, null));
+        services.AddModuleDbContext<LearningDbContext, LearningSqliteDbContext, LearningPostgreSqlDbContext, LearningSqlServerDbContext>(
+            database, LearningDbContext.Module, LearningDbContext.SchemaName);
+        services.AddScoped<Enroller>();
+        services.AddScoped<LearningAccess>();
+        services.AddSingleton(LearningReminderOptions.FromConfiguration(configuration));
+        // Daily at 06:30, before the 07:00 digest, so due reminders can travel in it.
+        services.AddRecurringCommand(SendLearningRemindersCommand.JobName, "30 6 * * *", () => new SendLearningRemindersCommand());
+        catalog.Add(new ModuleInfo(LearningDbContext.Module, typeof(LearningModule).Assembly, typeof(LearningDbContext), typeof(LearningTexts)));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapLearningModule(this IEndpointRouteBuilder api) => api;
+    /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
+    public static IEndpointRouteBuilder MapLearningModule(this IEndpointRouteBuilder api)
+    {
+        PathEndpoints.Map(api);
+        EnrolmentEndpoints.Map(api);
+        DashboardEndpoint.Map(api);
+        return api;
+    }
 }

@@ -1,0 +1,111 @@
+using Codex.Modules.Learning.Domain;
+using Codex.Modules.Learning.Persistence;
+using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Skills.Contracts;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Learning.Features.Dashboard;
+
+/// <param name="Completed">Null when the group is smaller than the minimum group size (co-determination).</param>
+public sealed record LearningAggregate(string Group, int People, int? Completed, int? Overdue, int? CompletedPercent)
+{
+    public bool Suppressed => Completed is null;
+}
+
+public sealed record PathAggregates(Guid PathId, string PathTitle, LearningAggregate Total, IReadOnlyList<LearningAggregate> ByRole, IReadOnlyList<LearningAggregate> ByDepartment);
+
+public sealed record LearningDashboard(int MinimumGroupSize, IReadOnlyList<PathAggregates> Paths);
+
+/// <summary>HR's view: completion per path, role and department, as aggregates only.</summary>
+[RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
+public sealed record GetLearningDashboardQuery : IRequest<LearningDashboard>;
+
+internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMediator mediator, TimeProvider clock)
+    : IRequestHandler<GetLearningDashboardQuery, LearningDashboard>
+{
+    public async Task<LearningDashboard> Handle(GetLearningDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var minimum = Math.Max(1, (await mediator.Send(new GetPrivacyRulesQuery(), cancellationToken)).MinimumGroupSize);
+        var now = clock.GetUtcNow();
+        // The current cycle per person and path; archived enrolments do not count.
+        var rows = (await db.Enrolments.AsNoTracking()
+                .Where(e => e.State != EnrolmentState.Archived)
+                .Select(e => new { e.PersonId, e.PathId, e.Cycle, e.State, e.DueOn })
+                .ToListAsync(cancellationToken))
+            .GroupBy(e => (e.PersonId, e.PathId)).Select(g => g.MaxBy(e => e.Cycle)!)
+            .Select(e => new Row(e.PersonId, e.PathId, e.State == EnrolmentState.Completed, e.State == EnrolmentState.Active && now > e.DueOn))
+            .ToList();
+        var paths = await db.Paths.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
+        var assignments = await db.Assignments.AsNoTracking().Select(a => new { a.PathId, a.RoleId, a.RoleName }).ToListAsync(cancellationToken);
+        var holders = (await db.RoleHolders.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(h => h.RoleId, h => h.PersonId);
+        var departments = await DepartmentsByPersonAsync(cancellationToken);
+
+        var result = new List<PathAggregates>();
+        foreach (var path in paths)
+        {
+            var enrolled = rows.Where(r => r.PathId == path.Id).ToList();
+            var byRole = assignments.Where(a => a.PathId == path.Id).OrderBy(a => a.RoleName, StringComparer.CurrentCulture)
+                .Select(a =>
+                {
+                    var people = holders[a.RoleId].ToHashSet();
+                    return Aggregate(a.RoleName, enrolled.Where(r => people.Contains(r.PersonId)).ToList(), minimum);
+                }).ToList();
+            var byDepartment = enrolled
+                .SelectMany(r => departments[r.PersonId].Select(d => (Department: d, Row: r)))
+                .GroupBy(x => x.Department)
+                .OrderBy(g => g.Key, StringComparer.CurrentCulture)
+                .Select(g => Aggregate(g.Key, g.Select(x => x.Row).DistinctBy(x => x.PersonId).ToList(), minimum))
+                .ToList();
+            result.Add(new PathAggregates(path.Id, path.Title, Aggregate(path.Title, enrolled, minimum), byRole, byDepartment));
+        }
+
+        return new LearningDashboard(minimum, result);
+    }
+
+    private static LearningAggregate Aggregate(string group, List<Row> rows, int minimum)
+    {
+        if (rows.Count < minimum)
+        {
+            return new LearningAggregate(group, rows.Count, null, null, null);
+        }
+
+        var completed = rows.Count(r => r.Completed);
+        return new LearningAggregate(group, rows.Count, completed, rows.Count(r => r.Overdue), (int)Math.Round(100.0 * completed / rows.Count));
+    }
+
+    /// <summary>Each person's departments (the department-level ancestor of each unit they belong to).</summary>
+    private async Task<ILookup<Guid, string>> DepartmentsByPersonAsync(CancellationToken ct)
+    {
+        var units = (await mediator.Send(new GetOrgUnitsQuery(), ct)).ToDictionary(u => u.Id);
+        string? DepartmentOf(Guid unitId)
+        {
+            for (var id = (Guid?)unitId; id is { } current && units.TryGetValue(current, out var unit); id = unit.ParentId)
+            {
+                if (unit.Level == OrgUnitLevel.Department)
+                {
+                    return unit.Name;
+                }
+            }
+
+            return null;
+        }
+
+        var members = await db.UnitMembers.AsNoTracking().Select(m => new { m.PersonId, m.UnitId }).ToListAsync(ct);
+        return members.Select(m => (m.PersonId, Department: DepartmentOf(m.UnitId))).Where(m => m.Department is not null).Distinct()
+            .ToLookup(m => m.PersonId, m => m.Department!);
+    }
+
+    private sealed record Row(Guid PersonId, Guid PathId, bool Completed, bool Overdue);
+}
+
+internal static class DashboardEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/learning/dashboard", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetLearningDashboardQuery(), ct)));
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Codex.Modules.Learning.Domain;
+using Codex.Shared.Domain;
+using Codex.Shared.Web;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Codex.Modules.Learning.Pages.Learning;
+
+/// <summary>Formatting and error handling the learning pages share.</summary>
+public static class LearningFormat
+{
+    public static string Date(DateTimeOffset value) => value.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+
+    public static string DateTime(DateTimeOffset value) => value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+
+    public static string Status(IStringLocalizer l, EnrolmentStatus status) => l[$"Status.{status}"];
+
+    /// <summary>A CSS class per status, always next to the status text (never colour alone).</summary>
+    public static string StatusClass(EnrolmentStatus status) => status switch
+    {
+        EnrolmentStatus.Overdue => "badge badge-warning",
+        EnrolmentStatus.Completed => "badge badge-success",
+        _ => "badge",
+    };
+
+    public static string Kind(IStringLocalizer l, StepKind kind) => l[$"Kind.{kind}"];
+
+    /// <summary>Turns a failed command into a message on the page; returns false for exceptions it does not know.</summary>
+    public static bool TryExplain(Exception exception, IStringLocalizer l, ModelStateDictionary modelState, out string? problem)
+    {
+        problem = null;
+        switch (exception)
+        {
+            case ValidationException validation:
+                modelState.Clear();
+                modelState.AddValidationErrors(validation);
+                problem = l["Common.FixErrors"].Value;
+                return true;
+            case DomainException domain:
+                problem = l[domain.MessageKey].Value;
+                return true;
+            case DbUpdateConcurrencyException:
+                problem = l["Common.Conflict"].Value;
+                return true;
+            default:
+                return false;
+        }
+    }
+}
