@@ -151,7 +151,7 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
     }
 
     private List<SendEmailCommand> SentEmails() =>
-        [.. _mediator.ReceivedCalls().Select(c => c.GetArguments()[0]).OfType<SendEmailCommand>()];
+        [.. _mediator.ReceivedCalls().Select(c => c.GetArguments()[0]).OfType<QueueEmailsCommand>().SelectMany(batch => batch.Mails)];
 
     private async Task RunRemindersAsync(LearningReminderOptions options)
     {

@@ -156,6 +156,34 @@ public abstract class MailDeliveryTests(DatabaseProvider provider, PostgresFixtu
     }
 
     [Fact]
+    public async Task A_batch_follows_the_rules_of_single_mails_duplicates_and_the_topic_cap_included_and_a_second_run_queues_nothing()
+    {
+        var to = await (await AdminAsync()).NewRecipientAsync();
+        var topic = "batch-topic:" + Guid.NewGuid().ToString("N");
+        var earlier = MailTesting.Reminder(to.PersonId, "Früher");
+        Assert.Equal(SendEmailResult.Queued, await Factory.QueueAsync(earlier));
+        var batch = new QueueEmailsCommand(
+        [
+            MailTesting.Reminder(to.PersonId, "Eins", topicKey: topic, deduplicationKey: topic + ":1"),
+            MailTesting.Reminder(to.PersonId, "Eins doppelt", topicKey: topic, deduplicationKey: topic + ":1"),
+            earlier,
+            MailTesting.Reminder(to.PersonId, "Zwei", topicKey: topic, deduplicationKey: topic + ":2"),
+            MailTesting.Reminder(to.PersonId, "Drei", topicKey: topic, deduplicationKey: topic + ":3"),
+        ]);
+
+        var results = await Factory.SendAsync(batch);
+
+        // The host caps reminders per topic at 2 (see ConfigureHost).
+        Assert.Equal(
+            [SendEmailResult.Queued, SendEmailResult.Duplicate, SendEmailResult.Duplicate, SendEmailResult.Queued, SendEmailResult.ReminderLimitReached],
+            results);
+        Assert.All(await Factory.SendAsync(batch), r => Assert.NotEqual(SendEmailResult.Queued, r));
+        await Factory.RunSendJobAsync();
+        Assert.Equal(3, (await Smtp.ArrivedAsync(to.Address, 3)).Count);
+        Assert.Equal(3, (await Factory.OutboxOfAsync(to.PersonId)).Count);
+    }
+
+    [Fact]
     public async Task Two_send_jobs_running_at_once_deliver_every_mail_exactly_once()
     {
         const int count = 30;

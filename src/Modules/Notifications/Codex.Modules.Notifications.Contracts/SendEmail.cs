@@ -42,3 +42,9 @@ public enum SendEmailResult
     /// <summary>The person switched this optional mail off.</summary>
     SwitchedOff,
 }
+
+/// <summary>
+/// Queues many mails at once (a daily reminder run): the same rules as <see cref="SendEmailCommand"/>
+/// for each, checked with a few set-based queries and saved together. One result per mail, in order.
+/// </summary>
+public sealed record QueueEmailsCommand(IReadOnlyList<SendEmailCommand> Mails) : IRequest<IReadOnlyList<SendEmailResult>>;

@@ -34,6 +34,7 @@ public static class NotificationsModule
         }
 
         services.AddScoped<EmailRenderer>();
+        services.AddScoped<EmailQueue>();
         services.AddRecurringCommand(SendQueuedEmailsCommand.JobName, "* * * * *", () => new SendQueuedEmailsCommand());
         services.AddRecurringCommand(SendDailyDigestsCommand.JobName, "0 7 * * *", () => new SendDailyDigestsCommand());
         catalog.Add(new ModuleInfo(NotificationsDbContext.Module, typeof(NotificationsModule).Assembly, typeof(NotificationsDbContext), typeof(NotificationsTexts)));

@@ -51,6 +51,7 @@ internal sealed class SendLearningRemindersCommandHandler(
         var pathIds = candidates.Select(e => e.PathId).Distinct().ToList();
         var paths = await db.Paths.AsNoTracking().Include(p => p.Steps).Where(p => pathIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
+        var mails = new List<SendEmailCommand>();
         var dueMarks = new List<(Guid Enrolment, Guid Step)>();
         var overdueMarks = new List<(Guid Enrolment, Guid Step)>();
         var escalations = new List<(Enrolment Enrolment, PathStep Step, LearningPath Path)>();
@@ -67,12 +68,12 @@ internal sealed class SendLearningRemindersCommandHandler(
             var overdue = now > enrolment.DueOn;
             if (!overdue && enrolment.DueReminderStepId != first)
             {
-                await SendAsync(enrolment, path, open, "learning.step-due", "due", EmailCategory.Optional, cancellationToken);
+                mails.AddRange(Reminders(enrolment, path, open, "learning.step-due", "due", EmailCategory.Optional));
                 dueMarks.Add((enrolment.Id, first));
             }
             else if (overdue && enrolment.OverdueReminderStepId != first)
             {
-                await SendAsync(enrolment, path, open, "learning.step-overdue", "overdue", EmailCategory.Mandatory, cancellationToken);
+                mails.AddRange(Reminders(enrolment, path, open, "learning.step-overdue", "overdue", EmailCategory.Mandatory));
                 overdueMarks.Add((enrolment.Id, first));
             }
 
@@ -82,7 +83,14 @@ internal sealed class SendLearningRemindersCommandHandler(
             }
         }
 
-        await EscalateAsync(escalations, now, cancellationToken);
+        mails.AddRange(await EscalationsAsync(escalations, now, cancellationToken));
+
+        // One batch for the whole run: a few set-based statements in Notifications, not a round trip per mail.
+        if (mails.Count > 0)
+        {
+            await mediator.Send(new QueueEmailsCommand(mails), cancellationToken);
+        }
+
         await MarkAsync(dueMarks, (ids, step) => db.Enrolments.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.DueReminderStepId, step), cancellationToken));
         await MarkAsync(overdueMarks, (ids, step) => db.Enrolments.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.OverdueReminderStepId, step), cancellationToken));
         await MarkAsync(escalations.Select(x => (x.Enrolment.Id, x.Step.Id)).ToList(),
@@ -90,7 +98,7 @@ internal sealed class SendLearningRemindersCommandHandler(
         return Unit.Value;
     }
 
-    private async Task SendAsync(Enrolment enrolment, LearningPath path, IReadOnlyList<StepRule> open, string template, string kind, EmailCategory category, CancellationToken ct)
+    private static IEnumerable<SendEmailCommand> Reminders(Enrolment enrolment, LearningPath path, IReadOnlyList<StepRule> open, string template, string kind, EmailCategory category)
     {
         var dueOn = enrolment.DueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         foreach (var rule in open)
@@ -103,18 +111,17 @@ internal sealed class SendLearningRemindersCommandHandler(
                 ["DueOn"] = dueOn,
                 ["ActionPath"] = $"/learning/enrolments/{enrolment.Id}",
             };
-            await mediator.Send(
-                new SendEmailCommand(enrolment.PersonId, template, data, $"learning:{kind}:{enrolment.Id}:{step.Id}:{enrolment.DueOn:yyyyMMdd}", category,
-                    TopicKey: $"learning:{enrolment.Id}"),
-                ct);
+            yield return new SendEmailCommand(enrolment.PersonId, template, data, $"learning:{kind}:{enrolment.Id}:{step.Id}:{enrolment.DueOn:yyyyMMdd}", category,
+                TopicKey: $"learning:{enrolment.Id}");
         }
     }
 
-    private async Task EscalateAsync(List<(Enrolment Enrolment, PathStep Step, LearningPath Path)> escalations, DateTimeOffset now, CancellationToken ct)
+    private async Task<IReadOnlyList<SendEmailCommand>> EscalationsAsync(List<(Enrolment Enrolment, PathStep Step, LearningPath Path)> escalations, DateTimeOffset now, CancellationToken ct)
     {
+        var mails = new List<SendEmailCommand>();
         if (escalations.Count == 0)
         {
-            return;
+            return mails;
         }
 
         var learners = escalations.Select(x => x.Enrolment.PersonId).Distinct().ToList();
@@ -135,12 +142,12 @@ internal sealed class SendLearningRemindersCommandHandler(
                     ["DaysOverdue"] = ((int)(now - enrolment.DueOn).TotalDays).ToString(CultureInfo.InvariantCulture),
                     ["ActionPath"] = $"/learning/enrolments/{enrolment.Id}",
                 };
-                await mediator.Send(
-                    new SendEmailCommand(lead, "learning.overdue-escalation", data, $"learning:escalation:{enrolment.Id}:{step.Id}:{lead}", EmailCategory.Mandatory,
-                        TopicKey: $"learning:escalation:{enrolment.Id}"),
-                    ct);
+                mails.Add(new SendEmailCommand(lead, "learning.overdue-escalation", data, $"learning:escalation:{enrolment.Id}:{step.Id}:{lead}", EmailCategory.Mandatory,
+                    TopicKey: $"learning:escalation:{enrolment.Id}"));
             }
         }
+
+        return mails;
     }
 
     /// <summary>One UPDATE per distinct step (a handful), not one per enrolment.</summary>

@@ -28,70 +28,140 @@ internal sealed class SendEmailCommandValidator : AbstractValidator<SendEmailCom
     }
 }
 
+internal sealed class QueueEmailsCommandValidator : AbstractValidator<QueueEmailsCommand>
+{
+    public QueueEmailsCommandValidator(IStringLocalizer<NotificationsTexts> texts)
+    {
+        RuleFor(c => c.Mails).NotNull();
+        RuleForEach(c => c.Mails).SetValidator(new SendEmailCommandValidator(texts));
+    }
+}
+
 /// <summary>Queues a mail once per deduplication key; the send job delivers it.</summary>
-internal sealed class SendEmailCommandHandler(NotificationsDbContext db, MailOptions options, TimeProvider clock, IJobTrigger jobs)
-    : IRequestHandler<SendEmailCommand, SendEmailResult>
+internal sealed class SendEmailCommandHandler(EmailQueue queue) : IRequestHandler<SendEmailCommand, SendEmailResult>
 {
     public const string MessageIdDomain = "codex.mail";
 
-    public async Task<SendEmailResult> Handle(SendEmailCommand command, CancellationToken cancellationToken)
+    public async Task<SendEmailResult> Handle(SendEmailCommand command, CancellationToken cancellationToken) =>
+        (await queue.QueueAsync([command], cancellationToken))[0];
+}
+
+internal sealed class QueueEmailsCommandHandler(EmailQueue queue) : IRequestHandler<QueueEmailsCommand, IReadOnlyList<SendEmailResult>>
+{
+    public Task<IReadOnlyList<SendEmailResult>> Handle(QueueEmailsCommand command, CancellationToken cancellationToken) =>
+        queue.QueueAsync(command.Mails, cancellationToken);
+}
+
+/// <summary>
+/// The rules of queueing, for one mail or thousands: a deduplication key is accepted once, ever;
+/// reminders per topic are capped; a switched-off optional mail is kept as cancelled. Keys, topics and
+/// preferences are looked up in chunks (SQL Server allows about 2,100 parameters), and the mails are saved together.
+/// </summary>
+internal sealed class EmailQueue(NotificationsDbContext db, MailOptions options, TimeProvider clock, IJobTrigger jobs)
+{
+    private const int Chunk = 500;
+
+    public async Task<IReadOnlyList<SendEmailResult>> QueueAsync(IReadOnlyList<SendEmailCommand> mails, CancellationToken cancellationToken)
     {
-        if (await db.EmailMessages.AnyAsync(m => m.DeduplicationKey == command.DeduplicationKey, cancellationToken))
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var keys in mails.Select(m => m.DeduplicationKey).Distinct().Chunk(Chunk))
         {
-            return SendEmailResult.Duplicate;
+            used.UnionWith(await db.EmailMessages.Where(m => keys.Contains(m.DeduplicationKey)).Select(m => m.DeduplicationKey).ToListAsync(cancellationToken));
         }
 
-        if (command.TopicKey is { } topic)
+        var aboutTopic = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topics in mails.Select(m => m.TopicKey).OfType<string>().Distinct().Chunk(Chunk))
         {
-            var alreadyAboutTopic = await db.EmailMessages.CountAsync(
-                m => m.TopicKey == topic && m.Status != EmailStatus.Cancelled && m.Status != EmailStatus.Failed, cancellationToken);
-            if (alreadyAboutTopic >= options.MaxRemindersPerTopic)
+            var counts = await db.EmailMessages
+                .Where(m => m.TopicKey != null && topics.Contains(m.TopicKey) && m.Status != EmailStatus.Cancelled && m.Status != EmailStatus.Failed)
+                .GroupBy(m => m.TopicKey!)
+                .Select(g => new { Topic = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var count in counts)
             {
-                return SendEmailResult.ReminderLimitReached;
+                aboutTopic[count.Topic] = count.Count;
+            }
+        }
+
+        var preferences = new Dictionary<Guid, NotificationPreference>();
+        foreach (var people in mails.Select(m => m.RecipientPersonId).Distinct().Chunk(Chunk))
+        {
+            foreach (var preference in await db.Preferences.AsNoTracking().Where(p => people.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                preferences[preference.Id] = preference;
             }
         }
 
         var now = clock.GetUtcNow();
-        var message = EmailMessage.Queue(
-            Guid.NewGuid(), command.RecipientPersonId, command.TemplateKey, JsonSerializer.Serialize(command.Data),
-            command.DeduplicationKey, command.Category, command.TopicKey, command.NotBefore ?? now, now, MessageIdDomain);
-
-        var preference = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.RecipientPersonId, cancellationToken);
-        var switchedOff = preference?.DeliveryFor(command.Category) == MailDelivery.Off;
-        if (switchedOff)
+        var results = new SendEmailResult[mails.Count];
+        for (var i = 0; i < mails.Count; i++)
         {
-            // Kept as cancelled so the key stays used: switching mail on later does not resend old reminders.
-            message.Cancel("The recipient switched this optional mail off.");
+            var command = mails[i];
+            if (used.Contains(command.DeduplicationKey))
+            {
+                results[i] = SendEmailResult.Duplicate;
+                continue;
+            }
+
+            if (command.TopicKey is { } topic)
+            {
+                var sent = aboutTopic.GetValueOrDefault(topic);
+                if (sent >= options.MaxRemindersPerTopic)
+                {
+                    results[i] = SendEmailResult.ReminderLimitReached;
+                    continue;
+                }
+
+                aboutTopic[topic] = sent + 1;
+            }
+
+            used.Add(command.DeduplicationKey);
+            var message = EmailMessage.Queue(
+                Guid.NewGuid(), command.RecipientPersonId, command.TemplateKey, JsonSerializer.Serialize(command.Data),
+                command.DeduplicationKey, command.Category, command.TopicKey, command.NotBefore ?? now, now, SendEmailCommandHandler.MessageIdDomain);
+            if (preferences.GetValueOrDefault(command.RecipientPersonId)?.DeliveryFor(command.Category) == MailDelivery.Off)
+            {
+                // Kept as cancelled so the key stays used: switching mail on later does not resend old reminders.
+                message.Cancel("The recipient switched this optional mail off.");
+                results[i] = SendEmailResult.SwitchedOff;
+            }
+            else
+            {
+                results[i] = SendEmailResult.Queued;
+            }
+
+            db.EmailMessages.Add(message);
         }
 
-        db.EmailMessages.Add(message);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
-            if (await IsDuplicateAsync(command.DeduplicationKey))
+            // Another instance queued one of these keys at the same moment; the unique index decided.
+            db.ChangeTracker.Clear();
+            if (mails.Count == 1)
             {
-                return SendEmailResult.Duplicate;
+                return await db.EmailMessages.AnyAsync(m => m.DeduplicationKey == mails[0].DeduplicationKey, CancellationToken.None)
+                    ? [SendEmailResult.Duplicate]
+                    : throw new InvalidOperationException("The mail could not be queued.");
             }
 
-            throw;
+            var oneByOne = new List<SendEmailResult>();
+            foreach (var mail in mails)
+            {
+                oneByOne.Add((await QueueAsync([mail], cancellationToken))[0]);
+            }
+
+            return oneByOne;
         }
 
-        if (switchedOff)
+        if (results.Contains(SendEmailResult.Queued))
         {
-            return SendEmailResult.SwitchedOff;
+            jobs.Trigger(SendQueuedEmailsCommand.JobName);
         }
 
-        jobs.Trigger(SendQueuedEmailsCommand.JobName);
-        return SendEmailResult.Queued;
-    }
-
-    /// <summary>Another instance queued the same key at the same moment; the unique index decided.</summary>
-    private async Task<bool> IsDuplicateAsync(string key)
-    {
-        db.ChangeTracker.Clear();
-        return await db.EmailMessages.AnyAsync(m => m.DeduplicationKey == key);
+        return results;
     }
 }

@@ -22,9 +22,7 @@ internal sealed class RoundOutcomeMailer(TeamCodexDbContext db, CodexMail mail) 
         }
 
         var unitName = await mail.UnitNameAsync(codex.OrgUnitId, ct);
-        foreach (var participant in round.Participants)
-        {
-            await mail.SendAsync(new SendEmailCommand(
+        await mail.QueueAsync(round.Participants.Select(participant => new SendEmailCommand(
                 participant.PersonId,
                 "codex.round-outcome",
                 new Dictionary<string, string>
@@ -34,7 +32,6 @@ internal sealed class RoundOutcomeMailer(TeamCodexDbContext db, CodexMail mail) 
                     ["ActionPath"] = $"/codex/rounds/{round.Id}",
                 },
                 $"codex-outcome:{round.Id}:{participant.PersonId}",
-                EmailCategory.Optional), ct);
-        }
+                EmailCategory.Optional)).ToList(), ct);
     }
 }

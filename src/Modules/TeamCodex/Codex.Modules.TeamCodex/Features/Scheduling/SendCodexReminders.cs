@@ -24,12 +24,14 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        await RemindRespondersAsync(today, ct);
-        await RemindAcknowledgersAsync(now, ct);
+        var mails = new List<SendEmailCommand>();
+        await RemindRespondersAsync(today, mails, ct);
+        await RemindAcknowledgersAsync(now, mails, ct);
+        await mail.QueueAsync(mails, ct);
         return Unit.Value;
     }
 
-    private async Task RemindRespondersAsync(DateOnly today, CancellationToken ct)
+    private async Task RemindRespondersAsync(DateOnly today, List<SendEmailCommand> mails, CancellationToken ct)
     {
         var rounds = await (
                 from r in db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Responses)
@@ -44,7 +46,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
             var unitName = await mail.UnitNameAsync(due.OrgUnitId, ct);
             foreach (var person in round.Participants.Select(p => p.PersonId).Where(p => !responded.Contains(p)))
             {
-                await mail.SendAsync(new SendEmailCommand(
+                mails.Add(new SendEmailCommand(
                     person,
                     "codex.review-reminder",
                     new Dictionary<string, string>
@@ -56,12 +58,12 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
                     // One reminder per text being decided on: an amended proposal may remind again.
                     $"codex-round:{round.Id}:r{round.ProposalRevision}:{person}",
                     EmailCategory.Mandatory,
-                    TopicKey: $"codex-round:{round.Id}:{person}"), ct);
+                    TopicKey: $"codex-round:{round.Id}:{person}"));
             }
         }
     }
 
-    private async Task RemindAcknowledgersAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task RemindAcknowledgersAsync(DateTimeOffset now, List<SendEmailCommand> mails, CancellationToken ct)
     {
         var inForce = await (
                 from c in db.Codices.AsNoTracking()
@@ -84,7 +86,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
             var unitName = await mail.UnitNameAsync(codex.OrgUnitId, ct);
             foreach (var person in pending)
             {
-                await mail.SendAsync(new SendEmailCommand(
+                mails.Add(new SendEmailCommand(
                     person,
                     "codex.acknowledge-reminder",
                     new Dictionary<string, string>
@@ -95,7 +97,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
                     },
                     $"codex-ack:{codex.CodexId}:v{codex.Number}:{person}",
                     EmailCategory.Mandatory,
-                    TopicKey: $"codex-ack:{codex.CodexId}:{person}"), ct);
+                    TopicKey: $"codex-ack:{codex.CodexId}:{person}"));
             }
         }
     }
@@ -112,5 +114,12 @@ internal sealed class CodexMail(IMediator mediator)
         return _unitNames.GetValueOrDefault(unitId, "");
     }
 
-    public Task<SendEmailResult> SendAsync(SendEmailCommand command, CancellationToken ct) => mediator.Send(command, ct);
+    /// <summary>Queues a run's mails in one batch (deduplicated by Notifications); nothing to do for none.</summary>
+    public async Task QueueAsync(IReadOnlyList<SendEmailCommand> mails, CancellationToken ct)
+    {
+        if (mails.Count > 0)
+        {
+            await mediator.Send(new QueueEmailsCommand(mails), ct);
+        }
+    }
 }
