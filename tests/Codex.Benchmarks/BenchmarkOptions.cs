@@ -5,11 +5,12 @@ namespace Codex.Benchmarks;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 internal sealed record BenchmarkOptions(
-    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000)
+    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000, bool Heatmap = true)
 {
     public const string Usage = """
         Usage: Codex.Benchmarks [--provider sqlite|postgresql|both] [--scales 1000,10000,50000]
                                 [--iterations 100] [--warmup 20] [--max-seconds 60] [--show-sql]
+                                [--mails 10000] [--heatmap|--no-heatmap]
 
           --provider    database(s) to run on (default: both)
           --scales      organisation sizes in people, comma-separated; 10k = 10000 (default: 1000,10000,50000)
@@ -19,6 +20,9 @@ internal sealed record BenchmarkOptions(
                         of it, timing when it is used up (after at least 5 samples) (default: 60)
           --show-sql    print the SQL the endpoint executes and the raw SQL it is compared with
           --mails       queued mails for the email throughput benchmark, 0 to skip (default: 10000)
+          --heatmap     run the Skills gap heatmap benchmark (organisation-wide, 200 tools) at the same
+                        providers and scales, with the growth between scales (default)
+          --no-heatmap  skip the heatmap benchmark
         """;
 
     public static BenchmarkOptions Default { get; } = new(
@@ -35,6 +39,12 @@ internal sealed record BenchmarkOptions(
             if (name == "--show-sql")
             {
                 options = options with { ShowSql = true };
+                continue;
+            }
+
+            if (name is "--heatmap" or "--no-heatmap")
+            {
+                options = options with { Heatmap = name == "--heatmap" };
                 continue;
             }
 
