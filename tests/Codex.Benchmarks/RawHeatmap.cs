@@ -14,7 +14,8 @@ internal sealed record RawUnitToolCount(Guid UnitId, Guid ToolId, int Holders, i
 /// requirement (their roles' highest level) and how many of them have at least that proficiency.
 /// </summary>
 /// <remarks>
-/// The subtree is a recursive CTE over Organization's units (the endpoint gets the units through
+/// Driven from the subtree's members, then their roles' requirements, then one index probe per
+/// (member, tool) into the proficiencies. The subtree is a recursive CTE over Organization's units (the endpoint gets the units through
 /// Organization's query and sends their ids); every result row is read into an object, as the
 /// endpoint's EF query does.
 /// </remarks>
@@ -34,17 +35,17 @@ internal sealed class RawHeatmap
                 SELECT c."Id" FROM {organization.OrgUnits} c JOIN subtree s ON c."ParentId" = s."Id"
             ),
             required AS (
-                SELECT a."PersonId", r."ToolId", MAX(r."Level") AS "Level"
-                FROM {skills.RoleAssignments} a
+                SELECT m."UnitId", a."PersonId", r."ToolId", MAX(r."Level") AS "Level"
+                FROM {skills.UnitMembers} m
+                JOIN {skills.RoleAssignments} a ON a."PersonId" = m."PersonId"
                 JOIN {skills.Requirements} r ON r."RoleId" = a."RoleId"
-                GROUP BY a."PersonId", r."ToolId"
+                WHERE m."UnitId" IN (SELECT "Id" FROM subtree)
+                GROUP BY m."UnitId", a."PersonId", r."ToolId"
             )
-            SELECT m."UnitId", q."ToolId", COUNT(*), SUM(CASE WHEN p."Level" >= q."Level" THEN 1 ELSE 0 END)
-            FROM {skills.UnitMembers} m
-            JOIN required q ON q."PersonId" = m."PersonId"
+            SELECT q."UnitId", q."ToolId", COUNT(*), SUM(CASE WHEN p."Level" >= q."Level" THEN 1 ELSE 0 END)
+            FROM required q
             LEFT JOIN {skills.Proficiencies} p ON p."PersonId" = q."PersonId" AND p."ToolId" = q."ToolId"
-            WHERE m."UnitId" IN (SELECT "Id" FROM subtree)
-            GROUP BY m."UnitId", q."ToolId"
+            GROUP BY q."UnitId", q."ToolId"
             """;
     }
 
