@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (Release) and runs them: a synthetic organisation of 1k / 10k / 50k people
 # is generated on SQLite and on PostgreSQL, and "list a department's people" is timed through the
-# real Host over HTTP next to the same query in raw ADO.NET (the floor), printed as a ratio.
-# See docs/benchmarks.md.
+# real Host over HTTP next to the same query in raw ADO.NET (the floor), printed as a ratio; then the
+# Skills gap heatmap of the whole organisation (200 tools) at the same scales, with its growth ratio
+# between scales (--no-heatmap skips it). See docs/benchmarks.md.
 #
 # Figures only: nothing passes or fails on time. Exit code 0 means the benchmark ran to the end;
 # non-zero means it could not (packages, build, a host that did not start, wrong arguments, or the

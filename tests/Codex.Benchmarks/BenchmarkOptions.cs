@@ -5,11 +5,13 @@ namespace Codex.Benchmarks;
 
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 internal sealed record BenchmarkOptions(
-    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000, int LearningHolders = 10_000, int LearningEnrolments = 50_000)
+    IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000,
+    int LearningHolders = 10_000, int LearningEnrolments = 50_000, bool Heatmap = true)
 {
     public const string Usage = """
         Usage: Codex.Benchmarks [--provider sqlite|postgresql|both] [--scales 1000,10000,50000]
                                 [--iterations 100] [--warmup 20] [--max-seconds 60] [--show-sql]
+                                [--mails 10000] [--heatmap|--no-heatmap]
 
           --provider    database(s) to run on (default: both)
           --scales      organisation sizes in people, comma-separated; 10k = 10000 (default: 1000,10000,50000)
@@ -21,6 +23,9 @@ internal sealed record BenchmarkOptions(
           --mails       queued mails for the email throughput benchmark, 0 to skip (default: 10000)
           --learning-holders     holders of the role a path is assigned to, 0 to skip the learning benchmark (default: 10000)
           --learning-enrolments  enrolments the daily reminder job scans (default: 50000)
+          --heatmap     run the Skills gap heatmap benchmark (organisation-wide, 200 tools) at the same
+                        providers and scales, with the growth between scales (default)
+          --no-heatmap  skip the heatmap benchmark
         """;
 
     public static BenchmarkOptions Default { get; } = new(
@@ -37,6 +42,12 @@ internal sealed record BenchmarkOptions(
             if (name == "--show-sql")
             {
                 options = options with { ShowSql = true };
+                continue;
+            }
+
+            if (name is "--heatmap" or "--no-heatmap")
+            {
+                options = options with { Heatmap = name == "--heatmap" };
                 continue;
             }
 

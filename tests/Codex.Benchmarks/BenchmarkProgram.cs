@@ -102,6 +102,49 @@ internal static class BenchmarkProgram
             }
         }
 
+        if (options.Heatmap)
+        {
+            Console.WriteLine();
+            Console.WriteLine("Codex benchmark: Skills gap heatmap of the whole organisation (issue 5)");
+            Console.WriteLine("  endpoint  GET /api/skills/heatmap?unitId={organisation} as Admin, real Host over loopback HTTP (organisation row + its departments, 200 tools)");
+            Console.WriteLine("  raw       the per-(unit, tool) holder and meeting counts the endpoint rolls up, in hand-written SQL over ADO.NET, same database");
+            var heatmaps = new List<HeatmapResult>();
+            var heatmap = new HeatmapBenchmark(options, message => Console.WriteLine("  " + message));
+            try
+            {
+                if (options.Providers.Contains(DatabaseProvider.Sqlite))
+                {
+                    foreach (var scale in options.Scales)
+                    {
+                        heatmaps.Add(await heatmap.RunAsync(DatabaseProvider.Sqlite, scale, cluster: null));
+                    }
+                }
+
+                if (options.Providers.Contains(DatabaseProvider.PostgreSql))
+                {
+                    await using var cluster = await PostgresCluster.StartAsync();
+                    foreach (var scale in options.Scales)
+                    {
+                        heatmaps.Add(await heatmap.RunAsync(DatabaseProvider.PostgreSql, scale, cluster));
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine($"error: the heatmap benchmark did not run to the end: {exception}");
+                return 1;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(HeatmapTable.Render(heatmaps));
+            Console.WriteLine();
+            Console.WriteLine("growth = (median at this scale / median at the previous scale) / (people here / people there): 1.00 is linear, above 1 worse than linear. Times in ms.");
+            foreach (var line in HeatmapTable.Targets(heatmaps))
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         if (options.Mails > 0)
         {
             Console.WriteLine();

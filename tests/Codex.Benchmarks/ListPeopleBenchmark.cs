@@ -161,7 +161,7 @@ internal sealed class ListPeopleBenchmark(BenchmarkOptions options, Action<strin
     /// http://localhost (only the in-memory TestServer answers there), and in Kestrel mode they follow
     /// redirects whatever the options say.
     /// </summary>
-    private static async Task<HttpClient> SignInOverKestrelAsync(CodexApplicationFactory factory, string email)
+    internal static async Task<HttpClient> SignInOverKestrelAsync(CodexApplicationFactory factory, string email)
     {
         var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
@@ -181,7 +181,7 @@ internal sealed class ListPeopleBenchmark(BenchmarkOptions options, Action<strin
         return client;
     }
 
-    private static IDisposable QuietConsole() => new ConsoleSilencer();
+    internal static IDisposable QuietConsole() => new ConsoleSilencer();
 
     private sealed record EndpointPage(List<EndpointPerson> Items, int TotalCount);
 

@@ -11,9 +11,14 @@ namespace Codex.Benchmarks;
 /// <summary>One department of a generated organisation and how many people are in its subtree.</summary>
 internal sealed record GeneratedDepartment(Guid Id, string Name, int Teams, int People);
 
+/// <summary>One generated membership (every person has exactly one).</summary>
+internal sealed record GeneratedMember(Guid UnitId, Guid PersonId, bool IsLead);
+
 /// <summary>What <see cref="OrganisationGenerator"/> inserted, and how long it took (build + insert + ANALYZE).</summary>
+/// <param name="Members">The memberships, for generators of other modules' data about the same people.</param>
 internal sealed record GeneratedOrganisation(
-    Guid OrganisationId, string Name, int People, int Units, IReadOnlyList<GeneratedDepartment> Departments, TimeSpan Elapsed);
+    Guid OrganisationId, string Name, int People, int Units, IReadOnlyList<GeneratedDepartment> Departments, TimeSpan Elapsed,
+    IReadOnlyList<GeneratedMember> Members);
 
 /// <summary>
 /// Inserts a synthetic organisation of a given size straight into the Organization module's tables,
@@ -91,7 +96,8 @@ internal sealed class OrganisationGenerator(DatabaseProvider provider, string co
         }
 
         return new GeneratedOrganisation(
-            plan.Units[0].Id, plan.Units[0].Name, plan.People.Count, plan.Units.Count, plan.Departments, Stopwatch.GetElapsedTime(started));
+            plan.Units[0].Id, plan.Units[0].Name, plan.People.Count, plan.Units.Count, plan.Departments, Stopwatch.GetElapsedTime(started),
+            plan.Memberships.Select(m => new GeneratedMember(m.OrgUnitId, m.PersonId, m.IsLead)).ToList());
     }
 
     private sealed record UnitRow(Guid Id, string Name, string Kind, Guid? ParentId);

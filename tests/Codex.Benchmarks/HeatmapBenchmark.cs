@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Codex.Shared.Persistence;
+using Codex.Testing;
+
+namespace Codex.Benchmarks;
+
+/// <summary>The heatmap figures of one provider at one scale.</summary>
+/// <param name="UnitToolRows">Per-(unit, tool) counts the database returns to the endpoint (and to the raw floor) per call.</param>
+internal sealed record HeatmapResult(
+    DatabaseProvider Provider, GeneratedOrganisation Organisation, GeneratedSkills Skills, int UnitToolRows, Timing Endpoint, Timing Raw)
+{
+    public double Ratio => Endpoint.MedianMs / Raw.MedianMs;
+}
+
+/// <summary>
+/// Issue 5's Skills benchmark: the organisation-wide gap heatmap. One case is a fresh database on one
+/// provider, the real Host on it, an organisation of N people (<see cref="OrganisationGenerator"/>) with
+/// Skills data (<see cref="SkillsGenerator"/>: 200 tools, 12 roles), then
+/// GET /api/skills/heatmap?unitId={organisation} as the demo Admin over real HTTP, interleaved with
+/// <see cref="RawHeatmap"/> on the same database, as <see cref="ListPeopleBenchmark"/> does.
+/// </summary>
+internal sealed class HeatmapBenchmark(BenchmarkOptions options, Action<string> progress)
+{
+    /// <summary>What issue 5 aims at for 50k people (shown as information, never a verdict).</summary>
+    public const double TargetMs = 1_000;
+
+    private const int MinimumSamples = 5;
+
+    public async Task<HeatmapResult> RunAsync(DatabaseProvider provider, int people, PostgresCluster? cluster, CancellationToken cancellationToken = default)
+    {
+        var label = $"heatmap {ListPeopleBenchmark.Name(provider)} {people:N0}";
+        await using var factory = await CodexApplicationFactory.ForAsync(provider, cluster);
+        factory.Settings["Logging:LogLevel:Default"] = "Warning";
+        factory.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+        factory.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning";
+        factory.Settings["Jobs:RunServer"] = "false";
+        factory.UseKestrel(0);
+        using (ListPeopleBenchmark.QuietConsole())
+        {
+            factory.StartServer();
+        }
+
+        using var client = await ListPeopleBenchmark.SignInOverKestrelAsync(factory, DemoLogins.Admin);
+        var organizationTables = OrganizationTables.From(factory.Services);
+        var skillsTables = SkillsTables.From(factory.Services);
+        var organisation = await new OrganisationGenerator(provider, factory.ConnectionString, organizationTables).GenerateAsync(people, cancellationToken: cancellationToken);
+        var skills = await new SkillsGenerator(provider, factory.ConnectionString, skillsTables).GenerateAsync(organisation, cancellationToken: cancellationToken);
+        progress($"{label}: generated {organisation.People:N0} people in {organisation.Units:N0} units ({organisation.Elapsed.TotalSeconds:0.0} s), " +
+            $"{skills.Tools} tools, {skills.Roles} roles, {skills.Requirements} requirements, {skills.Assignments:N0} role assignments, " +
+            $"{skills.Proficiencies:N0} proficiencies; {skills.RequiredPairs:N0} required (person, tool) pairs, {100.0 * skills.MeetingPairs / skills.RequiredPairs:0} % met " +
+            $"({skills.Elapsed.TotalSeconds:0.0} s)");
+
+        var raw = new RawHeatmap(provider, factory.ConnectionString, organizationTables, skillsTables);
+        var url = $"/api/skills/heatmap?unitId={organisation.OrganisationId}";
+        var unitToolRows = await CheckBothAgreeAsync(client, url, raw, organisation, skills, cancellationToken);
+        if (options.ShowSql)
+        {
+            progress($"{label}: raw SQL:\n{raw.Sql}");
+        }
+
+        var budget = Stopwatch.GetTimestamp();
+        for (var i = 0; i < options.Warmup; i++)
+        {
+            if (i > 0 && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase / 2.0)
+            {
+                progress($"{label}: warm-up cut short after {i} calls per side (time budget)");
+                break;
+            }
+
+            await EndpointAsync();
+            await RawAsync();
+        }
+
+        var endpointTimes = new List<double>(options.Iterations);
+        var rawTimes = new List<double>(options.Iterations);
+        for (var i = 0; i < options.Iterations; i++)
+        {
+            if (i >= MinimumSamples && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase)
+            {
+                progress($"{label}: time budget of {options.MaxSecondsPerCase} s used up after {i} samples per side");
+                break;
+            }
+
+            if (i % 2 == 0)
+            {
+                endpointTimes.Add(await TimeAsync(EndpointAsync));
+                rawTimes.Add(await TimeAsync(RawAsync));
+            }
+            else
+            {
+                rawTimes.Add(await TimeAsync(RawAsync));
+                endpointTimes.Add(await TimeAsync(EndpointAsync));
+            }
+        }
+
+        return new HeatmapResult(provider, organisation, skills, unitToolRows, Timing.Of(endpointTimes), Timing.Of(rawTimes));
+
+        async Task EndpointAsync()
+        {
+            using var response = await client.GetAsync(url, cancellationToken);
+            response.EnsureSuccessStatusCode();
+        }
+
+        Task RawAsync() => raw.RunAsync(organisation.OrganisationId, cancellationToken);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Before timing: the endpoint's organisation row (its whole subtree) must show, per tool, the same
+    /// holders and meeting counts as the raw per-unit counts summed, and those must add up to what the
+    /// generator planned — otherwise the two sides would time different work. Returns the raw row count.
+    /// </summary>
+    private static async Task<int> CheckBothAgreeAsync(
+        HttpClient client, string url, RawHeatmap raw, GeneratedOrganisation organisation, GeneratedSkills skills, CancellationToken cancellationToken)
+    {
+        var endpoint = await client.GetFromJsonAsync<EndpointHeatmap>(url, cancellationToken)
+            ?? throw new InvalidOperationException($"GET {url} returned no body.");
+        var floor = await raw.RunAsync(organisation.OrganisationId, cancellationToken);
+        if (floor.Sum(c => (long)c.Holders) != skills.RequiredPairs || floor.Sum(c => (long)c.Meeting) != skills.MeetingPairs)
+        {
+            throw new InvalidOperationException(
+                $"The raw SQL counts {floor.Sum(c => (long)c.Holders)} holders / {floor.Sum(c => (long)c.Meeting)} meeting, " +
+                $"the generator planned {skills.RequiredPairs} / {skills.MeetingPairs}.");
+        }
+
+        var expected = floor.GroupBy(c => c.ToolId).ToDictionary(g => g.Key, g => (Holders: g.Sum(c => c.Holders), Meeting: g.Sum(c => c.Meeting)));
+        var actual = endpoint.Cells.Where(c => c.UnitId == organisation.OrganisationId)
+            .ToDictionary(c => c.ToolId, c => (c.Holders, c.Meeting));
+        if (endpoint.Cells.Any(c => c.UnitId == organisation.OrganisationId && c.Suppressed)
+            || actual.Count != expected.Count
+            || expected.Any(e => !actual.TryGetValue(e.Key, out var a) || a != e.Value))
+        {
+            throw new InvalidOperationException("The endpoint's organisation row and the raw per-unit counts disagree.");
+        }
+
+        if (endpoint.Rows.Count != 1 + organisation.Departments.Count)
+        {
+            throw new InvalidOperationException($"The endpoint shows {endpoint.Rows.Count} rows, expected the organisation and its {organisation.Departments.Count} departments.");
+        }
+
+        return floor.Count;
+    }
+
+    private sealed record EndpointHeatmap(List<EndpointRow> Rows, List<EndpointCell> Cells);
+
+    private sealed record EndpointRow(Guid Id);
+
+    private sealed record EndpointCell(Guid UnitId, Guid ToolId, int Holders, int Meeting, bool Suppressed);
+}
+
+/// <summary>The heatmap results as a Markdown table per provider, with the growth between consecutive scales.</summary>
+internal static class HeatmapTable
+{
+    public static string Render(IReadOnlyList<HeatmapResult> results)
+    {
+        string[] header =
+        [
+            "provider", "people", "units", "proficiencies", "unit×tool rows", "endpoint median", "endpoint p95",
+            "raw median", "raw p95", "ratio", "growth (endpoint)", "growth (raw)", "n",
+        ];
+        var rows = new List<string[]>();
+        foreach (var group in results.GroupBy(r => r.Provider))
+        {
+            HeatmapResult? previous = null;
+            foreach (var r in group.OrderBy(r => r.Organisation.People))
+            {
+                rows.Add(
+                [
+                    ListPeopleBenchmark.Name(r.Provider),
+                    $"{r.Organisation.People:N0}",
+                    $"{r.Organisation.Units:N0}",
+                    $"{r.Skills.Proficiencies:N0}",
+                    $"{r.UnitToolRows:N0}",
+                    $"{r.Endpoint.MedianMs:0.0}",
+                    $"{r.Endpoint.P95Ms:0.0}",
+                    $"{r.Raw.MedianMs:0.0}",
+                    $"{r.Raw.P95Ms:0.0}",
+                    $"{r.Ratio:0.0}x",
+                    previous is null ? "–" : $"{Growth(previous.Endpoint, r.Endpoint, previous, r):0.00}",
+                    previous is null ? "–" : $"{Growth(previous.Raw, r.Raw, previous, r):0.00}",
+                    $"{r.Endpoint.Samples}",
+                ]);
+                previous = r;
+            }
+        }
+
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        var lines = new List<string>
+        {
+            Line(header, leftAlignAll: true),
+            "|" + string.Join("|", widths.Select((w, i) => i == 0 ? new string('-', w + 2) : new string('-', w + 1) + ":")) + "|",
+        };
+        lines.AddRange(rows.Select(r => Line(r, leftAlignAll: false)));
+        return string.Join(Environment.NewLine, lines);
+
+        string Line(string[] cells, bool leftAlignAll) =>
+            "| " + string.Join(" | ", cells.Select((c, i) => leftAlignAll || i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))) + " |";
+    }
+
+    /// <summary>Time ratio ÷ people ratio between two consecutive scales: 1.0 is linear, above 1 worse than linear.</summary>
+    public static double Growth(Timing before, Timing after, HeatmapResult smaller, HeatmapResult larger) =>
+        after.MedianMs / before.MedianMs / ((double)larger.Organisation.People / smaller.Organisation.People);
+
+    /// <summary>One line per provider on the largest scale measured against issue 5's 1 s at 50k people.</summary>
+    public static IEnumerable<string> Targets(IReadOnlyList<HeatmapResult> results)
+    {
+        foreach (var group in results.GroupBy(r => r.Provider))
+        {
+            var largest = group.MaxBy(r => r.Organisation.People)!;
+            var name = ListPeopleBenchmark.Name(group.Key);
+            if (largest.Organisation.People < 50_000)
+            {
+                yield return $"{name}: 50k people not measured in this run (largest: {largest.Organisation.People:N0}, endpoint median {largest.Endpoint.MedianMs:0} ms).";
+                continue;
+            }
+
+            var verdict = largest.Endpoint.MedianMs < HeatmapBenchmark.TargetMs ? "under" : "over";
+            yield return $"{name}: {largest.Organisation.People:N0} people, endpoint median {largest.Endpoint.MedianMs:0} ms: {verdict} issue 5's 1 s (information, not a pass/fail).";
+        }
+    }
+}
