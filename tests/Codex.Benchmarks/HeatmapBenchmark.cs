@@ -25,7 +25,6 @@ internal sealed class HeatmapBenchmark(BenchmarkOptions options, Action<string> 
     /// <summary>What issue 5 aims at for 50k people (shown as information, never a verdict).</summary>
     public const double TargetMs = 1_000;
 
-    private const int MinimumSamples = 5;
 
     public async Task<HeatmapResult> RunAsync(DatabaseProvider provider, int people, PostgresCluster? cluster, CancellationToken cancellationToken = default)
     {
@@ -59,42 +58,8 @@ internal sealed class HeatmapBenchmark(BenchmarkOptions options, Action<string> 
             progress($"{label}: raw SQL:\n{raw.Sql}");
         }
 
-        var budget = Stopwatch.GetTimestamp();
-        for (var i = 0; i < options.Warmup; i++)
-        {
-            if (i > 0 && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase / 2.0)
-            {
-                progress($"{label}: warm-up cut short after {i} calls per side (time budget)");
-                break;
-            }
-
-            await EndpointAsync();
-            await RawAsync();
-        }
-
-        var endpointTimes = new List<double>(options.Iterations);
-        var rawTimes = new List<double>(options.Iterations);
-        for (var i = 0; i < options.Iterations; i++)
-        {
-            if (i >= MinimumSamples && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase)
-            {
-                progress($"{label}: time budget of {options.MaxSecondsPerCase} s used up after {i} samples per side");
-                break;
-            }
-
-            if (i % 2 == 0)
-            {
-                endpointTimes.Add(await TimeAsync(EndpointAsync));
-                rawTimes.Add(await TimeAsync(RawAsync));
-            }
-            else
-            {
-                rawTimes.Add(await TimeAsync(RawAsync));
-                endpointTimes.Add(await TimeAsync(EndpointAsync));
-            }
-        }
-
-        return new HeatmapResult(provider, organisation, skills, unitToolRows, Timing.Of(endpointTimes), Timing.Of(rawTimes));
+        var timings = await InterleavedTiming.MeasureAsync(options, label, progress, EndpointAsync, RawAsync);
+        return new HeatmapResult(provider, organisation, skills, unitToolRows, timings.Endpoint, timings.Raw);
 
         async Task EndpointAsync()
         {
@@ -105,12 +70,6 @@ internal sealed class HeatmapBenchmark(BenchmarkOptions options, Action<string> 
         Task RawAsync() => raw.RunAsync(organisation.OrganisationId, cancellationToken);
     }
 
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await action();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
 
     /// <summary>
     /// Before timing: the endpoint's organisation row (its whole subtree) must show, per tool, the same

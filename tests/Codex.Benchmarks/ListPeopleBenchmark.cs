@@ -28,7 +28,6 @@ internal sealed class ListPeopleBenchmark(BenchmarkOptions options, Action<strin
 {
     public const int PageSize = 50;
 
-    private const int MinimumSamples = 5;
 
     public async Task<CaseResult> RunAsync(DatabaseProvider provider, int people, PostgresCluster? cluster, CancellationToken cancellationToken = default)
     {
@@ -65,44 +64,8 @@ internal sealed class ListPeopleBenchmark(BenchmarkOptions options, Action<strin
             progress($"{label}: SQL of one endpoint request:\n{string.Join("\n--\n", sqlCommands)}\n{label}: raw SQL:\n{raw.Sql}");
         }
 
-        // A time budget keeps a pathologically slow case from running for hours: warm-up stops once half
-        // of it is used, timing once all of it is (but not before a few samples; the table shows n).
-        var budget = Stopwatch.GetTimestamp();
-        for (var i = 0; i < options.Warmup; i++)
-        {
-            if (i > 0 && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase / 2.0)
-            {
-                progress($"{label}: warm-up cut short after {i} calls per side (time budget)");
-                break;
-            }
-
-            await EndpointAsync();
-            await RawAsync();
-        }
-
-        var endpointTimes = new List<double>(options.Iterations);
-        var rawTimes = new List<double>(options.Iterations);
-        for (var i = 0; i < options.Iterations; i++)
-        {
-            if (i >= MinimumSamples && Stopwatch.GetElapsedTime(budget).TotalSeconds > options.MaxSecondsPerCase)
-            {
-                progress($"{label}: time budget of {options.MaxSecondsPerCase} s used up after {i} samples per side");
-                break;
-            }
-
-            if (i % 2 == 0)
-            {
-                endpointTimes.Add(await TimeAsync(EndpointAsync));
-                rawTimes.Add(await TimeAsync(RawAsync));
-            }
-            else
-            {
-                rawTimes.Add(await TimeAsync(RawAsync));
-                endpointTimes.Add(await TimeAsync(EndpointAsync));
-            }
-        }
-
-        return new CaseResult(provider, organisation, department, sqlCommands.Count, Timing.Of(endpointTimes), Timing.Of(rawTimes));
+        var timings = await InterleavedTiming.MeasureAsync(options, label, progress, EndpointAsync, RawAsync);
+        return new CaseResult(provider, organisation, department, sqlCommands.Count, timings.Endpoint, timings.Raw);
 
         async Task EndpointAsync()
         {
@@ -116,12 +79,6 @@ internal sealed class ListPeopleBenchmark(BenchmarkOptions options, Action<strin
 
     public static string Name(DatabaseProvider provider) => provider.ToString().ToLowerInvariant();
 
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await action();
-        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-    }
 
     /// <summary>
     /// Before timing anything: both sides must return the same page (same people, same order) and the
