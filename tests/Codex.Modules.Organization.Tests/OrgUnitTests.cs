@@ -55,11 +55,14 @@ public sealed class OrgUnitTests
         var team = OrgUnit.Create(Guid.NewGuid(), "Team", OrgUnitKind.Team, from, Now);
         var otherTeam = OrgUnit.Create(Guid.NewGuid(), "Anderes Team", OrgUnitKind.Team, to, Now);
 
-        team.MoveTo(to);
+        team.MoveTo(to, Now);
+        team.MoveTo(to, Now);
 
         Assert.Equal(to.Id, team.ParentId);
-        Assert.Throws<DomainException>(() => team.MoveTo(otherTeam));
-        Assert.Throws<DomainException>(() => team.MoveTo(team));
+        // Aggregates over ancestors (the skills heatmap) are rebuilt on this event; a move to the same parent is none.
+        Assert.Single(team.DomainEvents.OfType<OrgUnitMoved>(), e => e.NewParentId == to.Id);
+        Assert.Throws<DomainException>(() => team.MoveTo(otherTeam, Now));
+        Assert.Throws<DomainException>(() => team.MoveTo(team, Now));
     }
 
     [Fact]

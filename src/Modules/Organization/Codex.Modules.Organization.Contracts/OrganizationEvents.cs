@@ -21,3 +21,6 @@ public enum MembershipChange
 public sealed record MembershipChangedIntegrationEvent(
     Guid EventId, DateTimeOffset OccurredAt, Guid OrgUnitId, Guid PersonId, MembershipChange Change, bool IsLead)
     : IIntegrationEvent;
+
+/// <summary>A unit (with its whole subtree) got a new parent: every aggregate over ancestors changes.</summary>
+public sealed record OrgUnitMovedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid OrgUnitId, Guid NewParentId) : IIntegrationEvent;

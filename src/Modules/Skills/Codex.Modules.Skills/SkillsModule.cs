@@ -8,6 +8,7 @@ using Codex.Modules.Skills.Features.Roles;
 using Codex.Modules.Skills.Features.Tools;
 using Codex.Modules.Skills.Features.Transfer;
 using Codex.Modules.Skills.Persistence;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class SkillsModule
         services.AddScoped<SkillsAccess>();
         services.AddScoped<GapCalculator>();
         services.AddScoped<PersonSkillsReader>();
+        services.AddRecurringCommand(RebuildCoverageCommand.JobName, "30 2 * * *", () => new RebuildCoverageCommand());
         catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));
         return services;
     }

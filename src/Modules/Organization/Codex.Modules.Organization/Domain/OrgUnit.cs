@@ -42,7 +42,7 @@ public sealed class OrgUnit : AggregateRoot
     public void Rename(string name) => Name = name.Trim();
 
     /// <summary>Teams move between departments, departments between organisations; never elsewhere.</summary>
-    public void MoveTo(OrgUnit newParent)
+    public void MoveTo(OrgUnit newParent, DateTimeOffset now)
     {
         if (newParent.Id == Id)
         {
@@ -50,7 +50,13 @@ public sealed class OrgUnit : AggregateRoot
         }
 
         EnsureParentFits(Kind, newParent);
+        if (ParentId == newParent.Id)
+        {
+            return;
+        }
+
         ParentId = newParent.Id;
+        Raise(new OrgUnitMoved(Id, newParent.Id, now));
     }
 
     public Membership AddMember(Guid personId, bool isLead, DateTimeOffset now)
@@ -131,3 +137,5 @@ public sealed class Membership
 
 public sealed record MembershipChanged(
     Guid OrgUnitId, Guid PersonId, Contracts.MembershipChange Change, bool IsLead, DateTimeOffset At) : IDomainEvent;
+
+public sealed record OrgUnitMoved(Guid OrgUnitId, Guid NewParentId, DateTimeOffset At) : IDomainEvent;

@@ -1,9 +1,14 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
+using Codex.Modules.Skills.Features.Gaps;
 using Codex.Modules.Skills.Domain;
 using Codex.Shared.Contracts;
 using Codex.Shared.Domain;
 using Codex.Shared.Persistence;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Skills.Persistence;
 
@@ -39,6 +44,45 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
     public DbSet<PrivacySettings> PrivacySettings => Set<PrivacySettings>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UnitCoverage> UnitCoverage => Set<UnitCoverage>();
+
+    public DbSet<CoverageState> CoverageStates => Set<CoverageState>();
+
+    private bool _maintainingCoverage;
+
+    /// <summary>
+    /// Every save that changes roles, requirements, levels or memberships also updates the heatmap's
+    /// coverage, in the same transaction, so no write path can forget it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (_maintainingCoverage)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        ChangeTracker.DetectChanges();
+        if (CoverageChange.Collect(ChangeTracker) is not { } change)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The tree comes from Organization; read it before taking the coverage lock.
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?? throw new InvalidOperationException("Skills saves need the application's services to keep the heatmap coverage.");
+        var units = await services.GetRequiredService<IMediator>().Send(new GetOrgUnitsQuery(), cancellationToken);
+        _maintainingCoverage = true;
+        try
+        {
+            return await new CoverageMaintainer(this, new UnitTree(units))
+                .SaveAsync(change, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _maintainingCoverage = false;
+        }
+    }
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -147,6 +191,20 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
             b.ToTable("UnitMembers");
             b.HasKey(m => new { m.UnitId, m.PersonId });
             b.HasIndex(m => m.PersonId);
+        });
+
+        modelBuilder.Entity<UnitCoverage>(b =>
+        {
+            b.ToTable("UnitCoverage");
+            b.HasKey(c => new { c.UnitId, c.ToolId });
+        });
+
+        modelBuilder.Entity<CoverageState>(b =>
+        {
+            b.ToTable("CoverageState");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.HasData(new CoverageState());
         });
 
         modelBuilder.Entity<PrivacySettings>(b =>

@@ -24,7 +24,7 @@ internal sealed class MoveOrgUnitCommandValidator : AbstractValidator<MoveOrgUni
     }
 }
 
-internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db) : IRequestHandler<MoveOrgUnitCommand, Unit>
+internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db, TimeProvider clock) : IRequestHandler<MoveOrgUnitCommand, Unit>
 {
     public async Task<Unit> Handle(MoveOrgUnitCommand command, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db) : IReq
         var parent = await db.OrgUnits.FindAsync([command.NewParentId], cancellationToken)
             ?? throw new NotFoundException(nameof(OrgUnit), command.NewParentId);
         db.ExpectVersion(unit, command.Version);
-        unit.MoveTo(parent);
+        unit.MoveTo(parent, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

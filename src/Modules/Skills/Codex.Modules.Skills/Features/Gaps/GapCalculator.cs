@@ -11,9 +11,6 @@ internal sealed record ToolStatus(Guid ToolId, string ToolName, int RequiredLeve
     public bool IsMet => CurrentLevel >= RequiredLevel;
 }
 
-/// <summary>Holders: people in the unit whose roles require the tool; Meeting: those at or above the required level.</summary>
-internal sealed record UnitToolCount(Guid UnitId, Guid ToolId, int Holders, int Meeting);
-
 internal sealed record RoleToolCount(Guid ToolId, int RequiredLevel, bool Mandatory, int Holders, int Meeting);
 
 /// <summary>The gap arithmetic, done in the database: no person is loaded to count.</summary>
@@ -38,34 +35,6 @@ internal sealed class GapCalculator(SkillsDbContext db)
             })
             .OrderBy(s => s.ToolName, StringComparer.CurrentCulture)
             .ToList();
-    }
-
-    /// <summary>Per unit and tool: one GROUP BY over members × the highest level their roles require.</summary>
-    /// <remarks>
-    /// Driven from the units' members (unit and person first, then their roles): aggregating the
-    /// requirements of every person in the installation first and then matching members made SQLite
-    /// probe each aggregated row against every unit id of the IN list (10,000 people: over 100 s).
-    /// </remarks>
-    public async Task<IReadOnlyList<UnitToolCount>> UnitsAsync(IReadOnlyCollection<Guid> unitIds, CancellationToken cancellationToken)
-    {
-        var required =
-            from m in db.UnitMembers
-            where unitIds.Contains(m.UnitId)
-            join a in db.RoleAssignments on m.PersonId equals a.PersonId
-            join r in db.Requirements on a.RoleId equals r.RoleId
-            group r.Level by new { m.UnitId, m.PersonId, r.ToolId } into g
-            select new { g.Key.UnitId, g.Key.PersonId, g.Key.ToolId, Level = g.Max() };
-
-        var rows =
-            from q in required
-            join p in db.Proficiencies on new { q.PersonId, q.ToolId } equals new { p.PersonId, p.ToolId } into ps
-            from p in ps.DefaultIfEmpty()
-            select new { q.UnitId, q.ToolId, Met = p != null && p.Level >= q.Level ? 1 : 0 };
-
-        return await rows
-            .GroupBy(x => new { x.UnitId, x.ToolId })
-            .Select(g => new UnitToolCount(g.Key.UnitId, g.Key.ToolId, g.Count(), g.Sum(x => x.Met)))
-            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Per requirement of one role: how many of its holders meet it.</summary>

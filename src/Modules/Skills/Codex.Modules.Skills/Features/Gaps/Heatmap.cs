@@ -33,12 +33,15 @@ public sealed record Heatmap(
     HeatmapUnit Scope, IReadOnlyList<HeatmapUnit> Rows, IReadOnlyList<HeatmapTool> Tools, IReadOnlyList<HeatmapCell> Cells,
     IReadOnlyList<HeatmapUnit> Selectable, int MinimumGroupSize)
 {
-    public HeatmapCell? Cell(Guid unitId, Guid toolId) => Cells.FirstOrDefault(c => c.UnitId == unitId && c.ToolId == toolId);
+    private Dictionary<(Guid UnitId, Guid ToolId), HeatmapCell>? _cellIndex;
+
+    public HeatmapCell? Cell(Guid unitId, Guid toolId) =>
+        (_cellIndex ??= Cells.ToDictionary(c => (c.UnitId, c.ToolId))).GetValueOrDefault((unitId, toolId));
 }
 
 public sealed record HeatmapTool(Guid Id, string Name);
 
-internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access, IMediator mediator, ICurrentUser user)
+internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess access, IMediator mediator, ICurrentUser user)
     : IRequestHandler<GetHeatmapQuery, Heatmap>
 {
     public async Task<Heatmap> Handle(GetHeatmapQuery query, CancellationToken cancellationToken)
@@ -62,30 +65,28 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, GapCalculator g
             throw new ForbiddenException();
         }
 
+        if (await db.CoverageStates.AnyAsync(s => s.RebuiltAt == null, cancellationToken))
+        {
+            // Data from before coverage was kept (an upgrade, a bulk load): count it once, then it is maintained.
+            await mediator.Send(new RebuildCoverageCommand(), cancellationToken);
+        }
+
         var rules = await access.RulesAsync(cancellationToken);
-        var subtree = tree.Subtree(scopeId);
-        var counts = await gaps.UnitsAsync(subtree, cancellationToken);
         var scope = tree.Node(scopeId, 0);
         var rows = new List<HeatmapUnit> { scope };
         rows.AddRange(tree.Children(scopeId).Select(c => tree.Node(c, 1)));
 
-        // Units are few: roll the per-unit counts up to each row's subtree in memory.
-        // A person in two units of one subtree counts twice there (memberships overlap rarely).
-        var cells = new List<HeatmapCell>();
-        foreach (var row in rows)
+        // Each row's coverage already counts its whole subtree, every person once.
+        var rowIds = rows.Select(r => r.Id).ToList();
+        var coverage = await db.UnitCoverage.AsNoTracking().Where(c => EF.Parameter(rowIds).Contains(c.UnitId)).ToListAsync(cancellationToken);
+        var cells = coverage.Select(c =>
         {
-            var within = row.Id == scopeId ? subtree.ToHashSet() : tree.Subtree(row.Id).ToHashSet();
-            foreach (var tool in counts.Where(c => within.Contains(c.UnitId)).GroupBy(c => c.ToolId))
-            {
-                var holders = tool.Sum(c => c.Holders);
-                var meeting = tool.Sum(c => c.Meeting);
-                var suppressed = holders < rules.MinimumGroupSize;
-                cells.Add(new HeatmapCell(row.Id, tool.Key, suppressed ? 0 : holders, suppressed ? 0 : meeting, suppressed));
-            }
-        }
+            var suppressed = c.Holders < rules.MinimumGroupSize;
+            return new HeatmapCell(c.UnitId, c.ToolId, suppressed ? 0 : c.Holders, suppressed ? 0 : c.Meeting, suppressed);
+        }).ToList();
 
-        var toolIds = counts.Select(c => c.ToolId).Distinct().ToList();
-        var tools = await db.Tools.AsNoTracking().Where(t => toolIds.Contains(t.Id)).OrderBy(t => t.Name)
+        var toolIds = coverage.Where(c => c.UnitId == scopeId).Select(c => c.ToolId).ToList();
+        var tools = await db.Tools.AsNoTracking().Where(t => EF.Parameter(toolIds).Contains(t.Id)).OrderBy(t => t.Name)
             .Select(t => new HeatmapTool(t.Id, t.Name)).ToListAsync(cancellationToken);
         return new Heatmap(scope, rows, tools, cells, selectable, rules.MinimumGroupSize);
     }
@@ -128,6 +129,23 @@ internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
         }
 
         return result;
+    }
+
+    /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
+    public IReadOnlyList<Guid> SelfAndAncestors(IEnumerable<Guid> unitIds)
+    {
+        var result = new HashSet<Guid>();
+        foreach (var unitId in unitIds)
+        {
+            Guid? id = unitId;
+            // A unit the tree does not know (yet) still counts for itself.
+            while (id is { } current && result.Add(current))
+            {
+                id = _byId.TryGetValue(current, out var unit) ? unit.ParentId : null;
+            }
+        }
+
+        return [.. result];
     }
 
     public HeatmapUnit Node(Guid id, int depth) => new(id, _byId[id].Name, _byId[id].Level, depth);

@@ -510,6 +510,48 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
                     b.ToTable("UnitMembers", "skills");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.CoverageState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CoverageState", "skills");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.UnitCoverage", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ToolId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Holders")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Meeting")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "ToolId");
+
+                    b.ToTable("UnitCoverage", "skills");
+                });
+
             modelBuilder.Entity("Codex.Shared.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

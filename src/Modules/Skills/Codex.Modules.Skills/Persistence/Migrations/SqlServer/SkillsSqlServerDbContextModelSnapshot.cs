@@ -510,6 +510,48 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
                     b.ToTable("UnitMembers", "skills");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.CoverageState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RebuiltAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CoverageState", "skills");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.UnitCoverage", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ToolId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Holders")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Meeting")
+                        .HasColumnType("int");
+
+                    b.HasKey("UnitId", "ToolId");
+
+                    b.ToTable("UnitCoverage", "skills");
+                });
+
             modelBuilder.Entity("Codex.Shared.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

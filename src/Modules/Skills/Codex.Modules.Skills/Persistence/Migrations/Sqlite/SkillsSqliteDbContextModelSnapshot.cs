@@ -504,6 +504,48 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                     b.ToTable("skills_UnitMembers", (string)null);
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.CoverageState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RebuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("skills_CoverageState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Codex.Modules.Skills.Features.Gaps.UnitCoverage", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToolId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Holders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Meeting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "ToolId");
+
+                    b.ToTable("skills_UnitCoverage", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Shared.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
