@@ -107,7 +107,8 @@ internal static class BenchmarkProgram
             Console.WriteLine();
             Console.WriteLine("Codex benchmark: Skills gap heatmap of the whole organisation (issue 5)");
             Console.WriteLine("  endpoint  GET /api/skills/heatmap?unitId={organisation} as Admin, real Host over loopback HTTP (organisation row + its departments, 200 tools)");
-            Console.WriteLine("  raw       the per-(unit, tool) holder and meeting counts the endpoint rolls up, in hand-written SQL over ADO.NET, same database");
+            Console.WriteLine("  raw       the same kept coverage rows (organisation + departments) read in hand-written SQL over ADO.NET, same database");
+            Console.WriteLine("  also      the full recount, one count from the raw tables (the old way), and what keeping coverage adds to writes");
             var heatmaps = new List<HeatmapResult>();
             var heatmap = new HeatmapBenchmark(options, message => Console.WriteLine("  " + message));
             try
@@ -138,7 +139,7 @@ internal static class BenchmarkProgram
             Console.WriteLine();
             Console.WriteLine(HeatmapTable.Render(heatmaps));
             Console.WriteLine();
-            Console.WriteLine("growth = (median at this scale / median at the previous scale) / (people here / people there): 1.00 is linear, above 1 worse than linear. Times in ms.");
+            Console.WriteLine("growth = (median at this scale / median at the previous scale) / (people here / people there): 1.00 is linear, above 1 worse than linear. Times in ms unless marked.");
             foreach (var line in HeatmapTable.Targets(heatmaps))
             {
                 Console.WriteLine(line);

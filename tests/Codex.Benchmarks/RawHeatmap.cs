@@ -8,7 +8,7 @@ namespace Codex.Benchmarks;
 internal sealed record RawUnitToolCount(Guid UnitId, Guid ToolId, int Holders, int Meeting);
 
 /// <summary>
-/// The floor for GET /api/skills/heatmap?unitId=..: the per-(unit, tool) counts the endpoint rolls up,
+/// The heatmap counted from the raw tables, as the endpoint did before it kept coverage: the per-(unit, tool) counts,
 /// in hand-written SQL over plain ADO.NET (no EF, no MediatR, no HTTP, no roll-up, no JSON): for each
 /// unit of the subtree and each tool some role of a member requires, how many members hold such a
 /// requirement (their roles' highest level) and how many of them have at least that proficiency.
@@ -53,7 +53,7 @@ internal sealed class RawHeatmap
 
     public async Task<IReadOnlyList<RawUnitToolCount>> RunAsync(Guid unitId, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = Open(_provider, _connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
@@ -73,10 +73,10 @@ internal sealed class RawHeatmap
         return result;
     }
 
-    private DbConnection Open() => _provider switch
+    public static DbConnection Open(DatabaseProvider provider, string connectionString) => provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteConnection(_connectionString),
-        DatabaseProvider.PostgreSql => new NpgsqlConnection(_connectionString),
-        _ => throw new NotSupportedException($"No raw heatmap for {_provider}."),
+        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+        DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
+        _ => throw new NotSupportedException($"No raw SQL for {provider}."),
     };
 }

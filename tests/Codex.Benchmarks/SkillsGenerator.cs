@@ -15,7 +15,8 @@ namespace Codex.Benchmarks;
 
 /// <summary>The Skills module's tables as the running host maps them (see <see cref="OrganizationTables"/>).</summary>
 internal sealed record SkillsTables(
-    string Tools, string Roles, string Matrices, string Requirements, string PersonRoles, string RoleAssignments, string Proficiencies, string UnitMembers)
+    string Tools, string Roles, string Matrices, string Requirements, string PersonRoles, string RoleAssignments, string Proficiencies, string UnitMembers,
+    string UnitCoverage)
 {
     public static SkillsTables From(IServiceProvider hostServices)
     {
@@ -24,7 +25,8 @@ internal sealed record SkillsTables(
         var sql = db.GetService<ISqlGenerationHelper>();
         return new SkillsTables(
             Name(typeof(Tool)), Name(typeof(Role)), Name(typeof(RequirementMatrix)), Name(typeof(Requirement)),
-            Name(typeof(PersonRoles)), Name(typeof(RoleAssignment)), Name(typeof(Proficiency)), Name(typeof(UnitMember)));
+            Name(typeof(PersonRoles)), Name(typeof(RoleAssignment)), Name(typeof(Proficiency)), Name(typeof(UnitMember)),
+            Name(typeof(Codex.Modules.Skills.Features.Gaps.UnitCoverage)));
 
         string Name(Type entity)
         {
