@@ -25,24 +25,6 @@ internal sealed class RawCoverage
 
     public string Sql { get; }
 
-    public async Task<IReadOnlyList<RawUnitToolCount>> RunAsync(Guid unitId, CancellationToken cancellationToken)
-    {
-        await using var connection = RawHeatmap.Open(_provider, _connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@unitId";
-        parameter.Value = _provider == DatabaseProvider.Sqlite ? OrganisationGenerator.SqliteId(unitId) : unitId;
-        command.Parameters.Add(parameter);
-
-        var result = new List<RawUnitToolCount>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new RawUnitToolCount(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetInt32(3)));
-        }
-
-        return result;
-    }
+    public Task<IReadOnlyList<RawUnitToolCount>> RunAsync(Guid unitId, CancellationToken cancellationToken) =>
+        RawHeatmap.QueryAsync(_provider, _connectionString, Sql, unitId, cancellationToken);
 }

@@ -51,16 +51,26 @@ internal sealed class RawHeatmap
 
     public string Sql { get; }
 
-    public async Task<IReadOnlyList<RawUnitToolCount>> RunAsync(Guid unitId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RawUnitToolCount>> RunAsync(Guid unitId, CancellationToken cancellationToken) =>
+        QueryAsync(_provider, _connectionString, Sql, unitId, cancellationToken);
+
+    /// <summary>Runs SQL with one @unitId parameter returning (unit, tool, holders, meeting) rows, each read into an object.</summary>
+    public static async Task<IReadOnlyList<RawUnitToolCount>> QueryAsync(
+        DatabaseProvider provider, string connectionString, string sql, Guid unitId, CancellationToken cancellationToken)
     {
-        await using var connection = Open(_provider, _connectionString);
+        await using DbConnection connection = provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
+            DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
+            _ => throw new NotSupportedException($"No raw SQL for {provider}."),
+        };
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = sql;
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@unitId";
         // SQLite: ids are upper-case TEXT as EF Core stores them (see OrganisationGenerator).
-        parameter.Value = _provider == DatabaseProvider.Sqlite ? OrganisationGenerator.SqliteId(unitId) : unitId;
+        parameter.Value = provider == DatabaseProvider.Sqlite ? OrganisationGenerator.SqliteId(unitId) : unitId;
         command.Parameters.Add(parameter);
 
         var result = new List<RawUnitToolCount>();
@@ -72,11 +82,4 @@ internal sealed class RawHeatmap
 
         return result;
     }
-
-    public static DbConnection Open(DatabaseProvider provider, string connectionString) => provider switch
-    {
-        DatabaseProvider.Sqlite => new SqliteConnection(connectionString),
-        DatabaseProvider.PostgreSql => new NpgsqlConnection(connectionString),
-        _ => throw new NotSupportedException($"No raw SQL for {provider}."),
-    };
 }
