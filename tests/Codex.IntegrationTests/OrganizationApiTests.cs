@@ -277,6 +277,28 @@ public abstract class OrganizationApiTests(DatabaseProvider provider, PostgresFi
     }
 
     [Fact]
+    public async Task Five_simultaneous_creations_of_the_same_email_create_one_person_and_never_fail()
+    {
+        var admin = await AdminAsync();
+        var email = $"gleichzeitig.{Guid.NewGuid():N}@codex-tests.example";
+
+        using var start = new SemaphoreSlim(0, 5);
+        var creations = Enumerable.Range(1, 5).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await admin.PostAsJsonAsync("/api/org/people", new { firstName = $"Person{i}", lastName = "Gleichzeitig", email, preferredLanguage = "de" });
+        }).ToList();
+        start.Release(5);
+        var statuses = (await Task.WhenAll(creations)).Select(r => r.StatusCode).ToList();
+
+        // The validator sees an address taken by a committed person (400); one created at the same moment is a conflict (409).
+        Assert.True(statuses.All(s => s is HttpStatusCode.Created or HttpStatusCode.BadRequest or HttpStatusCode.Conflict),
+            "Unexpected statuses: " + string.Join(", ", statuses.Select(s => (int)s)));
+        Assert.Single(statuses, s => s == HttpStatusCode.Created);
+        Assert.Equal(1, (await admin.PeopleAsync("search=" + Uri.EscapeDataString(email))).TotalCount);
+    }
+
+    [Fact]
     public async Task A_member_cannot_create_people()
     {
         var response = await (await MemberAsync()).PostAsJsonAsync(

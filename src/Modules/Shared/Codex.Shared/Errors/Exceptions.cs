@@ -8,6 +8,16 @@ public sealed class NotFoundException(string entity, object key)
 
 public sealed class ForbiddenException() : Exception("You may not do this.");
 
-/// <summary>The client's copy is outdated: someone else saved in between.</summary>
-public sealed class ConcurrencyConflictException(string entity, object key)
-    : Exception($"{entity} '{key}' was changed by someone else in the meantime.");
+/// <summary>The client's copy is outdated: someone else saved in between (or created the same thing at the same moment).</summary>
+public sealed class ConcurrencyConflictException : Exception
+{
+    public ConcurrencyConflictException(string entity, object key)
+        : base($"{entity} '{key}' was changed by someone else in the meantime.")
+    {
+    }
+
+    public ConcurrencyConflictException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
