@@ -21,3 +21,9 @@ public sealed class ConcurrencyConflictException : Exception
     {
     }
 }
+
+/// <summary>
+/// A service outside Codex (e.g. the mail server) could not be reached or refused the request:
+/// a 502 for the client, not a 500. The message is already in the user's language.
+/// </summary>
+public sealed class ExternalServiceException(string message, Exception innerException) : Exception(message, innerException);

@@ -32,6 +32,7 @@ public sealed class ProblemDetailsExceptionHandler(
             ConcurrencyConflictException or DbUpdateConcurrencyException => Conflict(),
             // Requests outside a command transaction: a concurrent insert of the same key is a conflict too.
             _ when UniqueKeyViolation.IsCausedBy(exception) => Conflict(),
+            ExternalServiceException external => Problem(StatusCodes.Status502BadGateway, "External service failed", external.Message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
             _ => null,
         };

@@ -4,6 +4,7 @@ using Codex.Modules.Notifications.Features.Admin;
 using Codex.Modules.Notifications.Features.TestEmail;
 using Codex.Modules.Notifications.Transport;
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 using Codex.Shared.Persistence;
 using Codex.Shared.Security;
 using FluentValidation;
@@ -55,10 +56,9 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
         {
             FieldError = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
+        catch (ExternalServiceException ex)
         {
-            // The server's own words help the admin fix the configuration.
-            Problem = texts["Mail.Failed", ex.Message];
+            Problem = ex.Message;
         }
 
         await LoadAsync(ct);
