@@ -23,7 +23,7 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
     [BindProperty(SupportsGet = true)]
     public EmailStatus? Status { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)] // "page" is the Razor Pages route value and would win
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<EmailListItem>? Emails { get; private set; }
@@ -86,7 +86,7 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
         "/admin/mail" + QueryString.Create(new Dictionary<string, string?>
         {
             ["status"] = Status?.ToString(),
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         }).ToUriComponent();
 
     private async Task LoadAsync(CancellationToken ct)
