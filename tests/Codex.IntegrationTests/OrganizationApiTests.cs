@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
+using Codex.Testing;
 
 namespace Codex.IntegrationTests;
 
@@ -306,6 +307,22 @@ public abstract class OrganizationApiTests(DatabaseProvider provider, PostgresFi
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(0, (await (await AdminAsync()).PeopleAsync("search=Heimlich")).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_member_posting_an_invalid_or_duplicate_person_gets_403_and_learns_nothing_about_the_data()
+    {
+        var member = await MemberAsync();
+        var invalid = await member.PostAsJsonAsync("/api/org/people", new { firstName = "", lastName = "", email = "keine-adresse", preferredLanguage = "xx" });
+        var duplicate = await member.PostAsJsonAsync(
+            "/api/org/people", new { firstName = "Doppel", lastName = "Gänger", email = DemoLogins.Admin, preferredLanguage = "de" });
+
+        // Authorisation runs before validation: no field errors, no "email already taken".
+        foreach (var response in new[] { invalid, duplicate })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.False(problem.TryGetProperty("errors", out _));
+        }
     }
 
     private sealed record PersonDetailsDto(Guid Id, string FirstName, string LastName, string Email, string PreferredLanguage, bool IsActive, int Version);
