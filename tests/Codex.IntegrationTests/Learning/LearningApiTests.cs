@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -102,6 +103,34 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
         AssertNoFailures(responses, HttpStatusCode.OK, HttpStatusCode.Conflict);
         var enrolments = await EnrolmentsAsync(pathId);
         Assert.Equal([(person, 1)], enrolments.Select(e => (e.PersonId, e.Cycle)));
+    }
+
+    [Fact]
+    public async Task A_second_enrolment_in_the_same_path_and_cycle_is_recognised_as_a_unique_key_violation_and_other_constraint_failures_are_not()
+    {
+        var pathId = await NewPathAsync(await HumanResourcesAsync(), targetToolId: null);
+        var person = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Task<int> EnrolAsync(int cycle) => Factory.WithModuleDbAsync("Learning", db =>
+        {
+            db.Add(Enrolment.Start(person, pathId, cycle, now, now.AddDays(30)));
+            return db.SaveChangesAsync();
+        });
+        await EnrolAsync(1);
+
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => EnrolAsync(1));
+        Assert.True(UniqueKeyViolation.IsCausedBy(duplicate), duplicate.InnerException?.Message);
+
+        // A NOT NULL violation is a constraint failure too (SQLite code 19 as well), but not a unique key.
+        var notNull = await Assert.ThrowsAnyAsync<DbException>(() => Factory.WithModuleDbAsync("Learning", db =>
+        {
+            var table = db.Model.FindEntityType(typeof(Enrolment))!;
+            var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+            var sql = "UPDATE " + name + " SET \"State\" = NULL"; // names from the model, no input
+            return db.Database.ExecuteSqlRawAsync(sql);
+        }));
+        Assert.False(UniqueKeyViolation.IsCausedBy(notNull), notNull.Message);
+        Assert.Equal(1, await EnrolAsync(2));
     }
 
     [Fact]
