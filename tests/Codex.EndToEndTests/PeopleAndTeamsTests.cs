@@ -28,6 +28,27 @@ public sealed class PeopleAndTeamsTests(CodexSite site) : BrowserTest(site)
     }
 
     [Fact]
+    public async Task The_pager_of_the_people_list_leads_to_the_second_page_and_back()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.Admin);
+        await page.GotoAsync("/people");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Seitennavigation" });
+        await Expect(pager).ToContainTextAsync(new Regex("Seite 1 von [2-9]"));
+        var firstOnPageOne = await page.GetByRole(AriaRole.Row).Nth(1).InnerTextAsync();
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Nächste Seite »" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]p=2"));
+        await Expect(pager).ToContainTextAsync(new Regex("Seite 2 von [2-9]"));
+        Assert.NotEqual(firstOnPageOne, await page.GetByRole(AriaRole.Row).Nth(1).InnerTextAsync());
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "« Vorherige Seite" }).ClickAsync();
+        await Expect(pager).ToContainTextAsync(new Regex("Seite 1 von [2-9]"));
+        Assert.Equal(firstOnPageOne, await page.GetByRole(AriaRole.Row).Nth(1).InnerTextAsync());
+        AssertNoBrowserErrors(page);
+    }
+
+    [Fact]
     public async Task An_invalid_email_shows_an_error_next_to_the_field_and_keeps_what_was_typed()
     {
         var page = await Site.SignedInPageAsync(DemoLogins.Admin);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
+using Codex.Testing;
 
 namespace Codex.IntegrationTests;
 
@@ -277,6 +278,28 @@ public abstract class OrganizationApiTests(DatabaseProvider provider, PostgresFi
     }
 
     [Fact]
+    public async Task Five_simultaneous_creations_of_the_same_email_create_one_person_and_never_fail()
+    {
+        var admin = await AdminAsync();
+        var email = $"gleichzeitig.{Guid.NewGuid():N}@codex-tests.example";
+
+        using var start = new SemaphoreSlim(0, 5);
+        var creations = Enumerable.Range(1, 5).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await admin.PostAsJsonAsync("/api/org/people", new { firstName = $"Person{i}", lastName = "Gleichzeitig", email, preferredLanguage = "de" });
+        }).ToList();
+        start.Release(5);
+        var statuses = (await Task.WhenAll(creations)).Select(r => r.StatusCode).ToList();
+
+        // The validator sees an address taken by a committed person (400); one created at the same moment is a conflict (409).
+        Assert.True(statuses.All(s => s is HttpStatusCode.Created or HttpStatusCode.BadRequest or HttpStatusCode.Conflict),
+            "Unexpected statuses: " + string.Join(", ", statuses.Select(s => (int)s)));
+        Assert.Single(statuses, s => s == HttpStatusCode.Created);
+        Assert.Equal(1, (await admin.PeopleAsync("search=" + Uri.EscapeDataString(email))).TotalCount);
+    }
+
+    [Fact]
     public async Task A_member_cannot_create_people()
     {
         var response = await (await MemberAsync()).PostAsJsonAsync(
@@ -284,6 +307,22 @@ public abstract class OrganizationApiTests(DatabaseProvider provider, PostgresFi
 
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(0, (await (await AdminAsync()).PeopleAsync("search=Heimlich")).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_member_posting_an_invalid_or_duplicate_person_gets_403_and_learns_nothing_about_the_data()
+    {
+        var member = await MemberAsync();
+        var invalid = await member.PostAsJsonAsync("/api/org/people", new { firstName = "", lastName = "", email = "keine-adresse", preferredLanguage = "xx" });
+        var duplicate = await member.PostAsJsonAsync(
+            "/api/org/people", new { firstName = "Doppel", lastName = "Gänger", email = DemoLogins.Admin, preferredLanguage = "de" });
+
+        // Authorisation runs before validation: no field errors, no "email already taken".
+        foreach (var response in new[] { invalid, duplicate })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+            Assert.False(problem.TryGetProperty("errors", out _));
+        }
     }
 
     private sealed record PersonDetailsDto(Guid Id, string FirstName, string LastName, string Email, string PreferredLanguage, bool IsActive, int Version);

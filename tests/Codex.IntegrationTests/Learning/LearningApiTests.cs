@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -62,6 +63,74 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
         var enrolments = await EnrolmentsAsync(pathId);
         Assert.Equal(people.Order(), enrolments.Select(e => e.PersonId).Order());
         Assert.All(enrolments, e => Assert.Equal((1, EnrolmentState.Active), (e.Cycle, e.State)));
+    }
+
+    [Fact]
+    public async Task Assigning_the_same_path_to_the_same_role_five_times_at_once_enrols_each_holder_once_and_never_fails()
+    {
+        var hr = await HumanResourcesAsync();
+        var (roleId, _) = await NewRoleAsync(hr);
+        var person = await hr.CreatePersonAsync("Doppel", "Klick");
+        await AssignRoleAsync(hr, person, roleId);
+        await WaitForHoldersAsync(roleId, 1);
+        var pathId = await NewPathAsync(hr, targetToolId: null);
+
+        var responses = await SimultaneouslyAsync(5, () => hr.PostAsJsonAsync($"/api/learning/paths/{pathId}/assignments", new { roleId, dueOffsetDays = 30 }));
+
+        // A double submission either succeeds or is refused as a conflict, never a 500.
+        AssertNoFailures(responses, HttpStatusCode.OK, HttpStatusCode.Conflict);
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(1, await Factory.WithModuleDbAsync("Learning", db => db.Set<PathAssignment>().CountAsync(a => a.PathId == pathId && a.RoleId == roleId)));
+        Assert.Equal([person], (await EnrolmentsAsync(pathId)).Select(e => e.PersonId));
+    }
+
+    [Fact]
+    public async Task Assigning_a_path_to_two_roles_of_the_same_person_at_once_enrols_the_person_once_and_never_fails()
+    {
+        var hr = await HumanResourcesAsync();
+        var (first, _) = await NewRoleAsync(hr);
+        var (second, _) = await NewRoleAsync(hr);
+        var person = await hr.CreatePersonAsync("Zwei", "Rollen");
+        await AssignRoleAsync(hr, person, first);
+        await AssignRoleAsync(hr, person, second);
+        await WaitForHoldersAsync(first, 1);
+        await WaitForHoldersAsync(second, 1);
+        var pathId = await NewPathAsync(hr, targetToolId: null);
+        var roles = new[] { first, second };
+
+        var responses = await SimultaneouslyAsync(2, i => hr.PostAsJsonAsync($"/api/learning/paths/{pathId}/assignments", new { roleId = roles[i], dueOffsetDays = 30 }));
+
+        AssertNoFailures(responses, HttpStatusCode.OK, HttpStatusCode.Conflict);
+        var enrolments = await EnrolmentsAsync(pathId);
+        Assert.Equal([(person, 1)], enrolments.Select(e => (e.PersonId, e.Cycle)));
+    }
+
+    [Fact]
+    public async Task A_second_enrolment_in_the_same_path_and_cycle_is_recognised_as_a_unique_key_violation_and_other_constraint_failures_are_not()
+    {
+        var pathId = await NewPathAsync(await HumanResourcesAsync(), targetToolId: null);
+        var person = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+        Task<int> EnrolAsync(int cycle) => Factory.WithModuleDbAsync("Learning", db =>
+        {
+            db.Add(Enrolment.Start(person, pathId, cycle, now, now.AddDays(30)));
+            return db.SaveChangesAsync();
+        });
+        await EnrolAsync(1);
+
+        var duplicate = await Assert.ThrowsAsync<DbUpdateException>(() => EnrolAsync(1));
+        Assert.True(UniqueKeyViolation.IsCausedBy(duplicate), duplicate.InnerException?.Message);
+
+        // A NOT NULL violation is a constraint failure too (SQLite code 19 as well), but not a unique key.
+        var notNull = await Assert.ThrowsAnyAsync<DbException>(() => Factory.WithModuleDbAsync("Learning", db =>
+        {
+            var table = db.Model.FindEntityType(typeof(Enrolment))!;
+            var name = table.GetSchema() is { } schema ? $"\"{schema}\".\"{table.GetTableName()}\"" : $"\"{table.GetTableName()}\"";
+            var sql = "UPDATE " + name + " SET \"State\" = NULL"; // names from the model, no input
+            return db.Database.ExecuteSqlRawAsync(sql);
+        }));
+        Assert.False(UniqueKeyViolation.IsCausedBy(notNull), notNull.Message);
+        Assert.Equal(1, await EnrolAsync(2));
     }
 
     [Fact]
@@ -312,6 +381,26 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    private static void AssertNoFailures(IEnumerable<HttpResponseMessage> responses, params HttpStatusCode[] allowed) =>
+        Assert.All(responses, r => Assert.True(allowed.Contains(r.StatusCode),
+            $"{(int)r.StatusCode} from {r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: {r.Content.ReadAsStringAsync().GetAwaiter().GetResult()}"));
+
+    /// <summary>Starts <paramref name="count"/> requests together, once all are ready, and waits for all of them.</summary>
+    private static Task<HttpResponseMessage[]> SimultaneouslyAsync(int count, Func<Task<HttpResponseMessage>> action) =>
+        SimultaneouslyAsync(count, _ => action());
+
+    private static async Task<HttpResponseMessage[]> SimultaneouslyAsync(int count, Func<int, Task<HttpResponseMessage>> action)
+    {
+        using var gate = new SemaphoreSlim(0, count);
+        var tasks = Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            return await action(i);
+        }).ToList();
+        gate.Release(count);
+        return await Task.WhenAll(tasks);
+    }
 
     private async Task<(Guid Id, string Name)> NewRoleAsync(HttpClient hr)
     {

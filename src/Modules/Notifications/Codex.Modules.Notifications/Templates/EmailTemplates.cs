@@ -22,6 +22,7 @@ internal static partial class EmailTemplates
     [
         "notifications.test",
         EmailMessage.DigestTemplate,
+        "codex.round-invitation",
         "codex.review-reminder",
         "codex.acknowledge-reminder",
         "codex.round-outcome",

@@ -29,8 +29,10 @@ public sealed class ProblemDetailsExceptionHandler(
             NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
             UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Sign-in required", null),
-            ConcurrencyConflictException or DbUpdateConcurrencyException =>
-                Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again."),
+            ConcurrencyConflictException or DbUpdateConcurrencyException => Conflict(),
+            // Requests outside a command transaction: a concurrent insert of the same key is a conflict too.
+            _ when UniqueKeyViolation.IsCausedBy(exception) => Conflict(),
+            ExternalServiceException external => Problem(StatusCodes.Status502BadGateway, "External service failed", external.Message),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
             _ => null,
         };
@@ -61,6 +63,9 @@ public sealed class ProblemDetailsExceptionHandler(
             Title = "One or more fields are invalid.",
         };
     }
+
+    private static ProblemDetails Conflict() =>
+        Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again.");
 
     private static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };

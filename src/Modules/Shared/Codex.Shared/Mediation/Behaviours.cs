@@ -88,10 +88,18 @@ internal sealed class TransactionBehaviour<TRequest, TResponse>(IServiceProvider
             return await next();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next();
-        await transaction.CommitAsync(cancellationToken);
-        db.SignalOutboxIfWritten();
-        return response;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var response = await next();
+            await transaction.CommitAsync(cancellationToken);
+            db.SignalOutboxIfWritten();
+            return response;
+        }
+        catch (Exception ex) when (ex is not ConcurrencyConflictException && UniqueKeyViolation.IsCausedBy(ex))
+        {
+            // A concurrent request inserted the same key first; pages and the API show it as a conflict.
+            throw new ConcurrencyConflictException($"{typeof(TRequest).Name}: a concurrent request saved the same thing first.", ex);
+        }
     }
 }

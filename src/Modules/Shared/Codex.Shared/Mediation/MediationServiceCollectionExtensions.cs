@@ -13,7 +13,9 @@ public static class MediationServiceCollectionExtensions
     /// <summary>
     /// MediatR 5.1.0 has no container integration: register the mediator, the ServiceFactory and
     /// every handler and validator (internal ones too) of the given assemblies. Behaviours run in
-    /// the order logging → validation → authorisation → transaction.
+    /// the order logging → authorisation → validation → transaction: authorisation comes before
+    /// validation so that someone without permission learns nothing from validation messages
+    /// (e.g. that an email address is already taken).
     /// </summary>
     public static IServiceCollection AddCodexMediator(this IServiceCollection services, params Assembly[] assemblies)
     {
@@ -21,8 +23,8 @@ public static class MediationServiceCollectionExtensions
         services.AddScoped<IMediator, Mediator>();
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Codex.Modules.Learning.Domain;
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 using Codex.Shared.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -42,7 +43,7 @@ public static class LearningFormat
             case DomainException domain:
                 problem = l[domain.MessageKey].Value;
                 return true;
-            case DbUpdateConcurrencyException:
+            case DbUpdateConcurrencyException or ConcurrencyConflictException:
                 problem = l["Common.Conflict"].Value;
                 return true;
             default:

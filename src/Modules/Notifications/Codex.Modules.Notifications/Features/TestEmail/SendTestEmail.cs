@@ -1,4 +1,5 @@
 using Codex.Modules.Notifications.Transport;
+using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
 using Codex.Shared.Security;
 using FluentValidation;
@@ -43,10 +44,25 @@ internal sealed class SendTestEmailCommandHandler(
             TextBody = texts["TestEmail.Text"],
             HtmlBody = $"<p>{System.Net.WebUtility.HtmlEncode(texts["TestEmail.Text"])}</p>",
         }.ToMessageBody();
-        await using var session = await transport.OpenAsync(cancellationToken);
-        await session.SendAsync(message, cancellationToken);
+        try
+        {
+            await using var session = await transport.OpenAsync(cancellationToken);
+            await session.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            // The server's own words help the admin fix the configuration.
+            throw new ExternalServiceException(texts["Mail.Failed", ex.Message], ex);
+        }
+
         return Unit.Value;
     }
+
+    /// <summary>The server is unreachable, times out, refuses us or the pickup folder cannot be written.</summary>
+    private static bool IsTransportFailure(Exception ex) =>
+        ex is IOException or System.Net.Sockets.SocketException or TimeoutException or UnauthorizedAccessException
+            or MailKit.ProtocolException or MailKit.CommandException
+            or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException;
 }
 
 internal static class SendTestEmailEndpoint
@@ -56,5 +72,6 @@ internal static class SendTestEmailEndpoint
         {
             await mediator.Send(command, ct);
             return Results.Accepted();
-        });
+        })
+        .ProducesProblem(StatusCodes.Status502BadGateway);
 }

@@ -4,6 +4,7 @@ using Codex.Modules.Notifications.Features.Admin;
 using Codex.Modules.Notifications.Features.TestEmail;
 using Codex.Modules.Notifications.Transport;
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 using Codex.Shared.Persistence;
 using Codex.Shared.Security;
 using FluentValidation;
@@ -22,7 +23,7 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
     [BindProperty(SupportsGet = true)]
     public EmailStatus? Status { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)] // "page" is the Razor Pages route value and would win
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<EmailListItem>? Emails { get; private set; }
@@ -55,10 +56,9 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
         {
             FieldError = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
         }
-        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or MailKit.ProtocolException or MailKit.CommandException)
+        catch (ExternalServiceException ex)
         {
-            // The server's own words help the admin fix the configuration.
-            Problem = texts["Mail.Failed", ex.Message];
+            Problem = ex.Message;
         }
 
         await LoadAsync(ct);
@@ -86,7 +86,7 @@ public sealed class MailModel(IMediator mediator, MailOptions options, IStringLo
         "/admin/mail" + QueryString.Create(new Dictionary<string, string?>
         {
             ["status"] = Status?.ToString(),
-            ["page"] = page.ToString(CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
         }).ToUriComponent();
 
     private async Task LoadAsync(CancellationToken ct)

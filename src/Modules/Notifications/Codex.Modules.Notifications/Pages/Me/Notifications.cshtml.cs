@@ -1,6 +1,7 @@
 using Codex.Modules.Notifications.Domain;
 using Codex.Modules.Notifications.Features.Preferences;
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class NotificationsModel(IMediator mediator, IStringLocalizer<Noti
         {
             Problem = texts[ex.MessageKey];
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
         {
             Problem = texts["Common.Conflict"];
         }

@@ -79,7 +79,7 @@ public sealed class UnitModel(IMediator mediator, IStringLocalizer<OrganizationT
         {
             Problem = texts[ex.MessageKey];
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
         {
             Problem = texts["Common.Conflict"];
         }

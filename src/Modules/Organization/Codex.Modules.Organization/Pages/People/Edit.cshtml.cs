@@ -75,12 +75,15 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
         {
             Problem = texts[ex.MessageKey];
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
         {
             // The user's input stays in the form; the next save is based on what is stored now.
+            // (A new person conflicts when someone created one with the same address at the same moment.)
             Problem = texts["Common.Conflict"];
-            var current = await mediator.Send(new GetPersonQuery(Id!.Value), ct);
-            Data.Version = current.Version;
+            if (Id is { } id)
+            {
+                Data.Version = (await mediator.Send(new GetPersonQuery(id), ct)).Version;
+            }
         }
 
         return Page();

@@ -18,7 +18,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public Guid? UnitId { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)] // "page" is the Razor Pages route value and would win
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<PersonListItem>? Result { get; private set; }
@@ -36,6 +36,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             ["search"] = Search,
             ["unitId"] = UnitId?.ToString(),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToUriComponent();
 }
