@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.IntegrationTests.Notifications;
@@ -8,7 +9,7 @@ using Codex.Testing;
 namespace Codex.IntegrationTests;
 
 /// <summary>
-/// The pagers of the people list and the mail page lead to the next page. (Razor Pages keeps the
+/// The pagers of the people list, the mail page and the tool catalogue lead to the next page. (Razor Pages keeps the
 /// page's own name in the route value "page"; a query parameter of that name never reached the model.)
 /// </summary>
 public abstract partial class PagerTests(DatabaseProvider provider, PostgresFixture postgres, SharedHost host)
@@ -57,6 +58,27 @@ public abstract partial class PagerTests(DatabaseProvider provider, PostgresFixt
 
         Assert.Matches("Seite 2 von [2-9]", second);
         Assert.Contains("rel=\"prev\"", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_next_link_of_the_tool_catalogue_shows_the_second_page()
+    {
+        var hr = await HumanResourcesAsync();
+        var family = "Blatt" + Guid.NewGuid().ToString("N")[..8];
+        for (var i = 1; i <= 21; i++)
+        {
+            var created = await hr.PostAsJsonAsync("/api/skills/tools", new { name = $"Werkzeug{i:D2} {family}", category = "Office", lifecycle = "InUse" });
+            await created.AssertStatusAsync(HttpStatusCode.Created);
+        }
+
+        var first = await hr.GetStringAsync("/skills/tools?search=" + family);
+        Assert.Contains("Seite 1 von 2", first, StringComparison.Ordinal);
+
+        var second = await hr.GetStringAsync(NextLink(first));
+
+        Assert.Contains("Seite 2 von 2", second, StringComparison.Ordinal);
+        Assert.Contains("Werkzeug21", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Werkzeug01", second, StringComparison.Ordinal);
     }
 
     private static string NextLink(string html) => WebUtility.HtmlDecode(Assert.Single(NextHref().Matches(html)).Groups[1].Value);

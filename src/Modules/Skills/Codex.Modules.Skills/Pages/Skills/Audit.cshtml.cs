@@ -15,7 +15,7 @@ public sealed class AuditModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public AuditArea? Area { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<AuditLine>? Result { get; private set; }
@@ -26,5 +26,5 @@ public sealed class AuditModel(IMediator mediator) : PageModel
         Result = await mediator.Send(new ListAuditQuery(area, Math.Max(1, PageNumber), 50), ct);
     }
 
-    public string PageLink(int page) => $"/skills/audit?area={Area}&page={page}";
+    public string PageLink(int page) => $"/skills/audit?area={Area}&p={page}";
 }

@@ -20,7 +20,7 @@ public sealed class ToolsModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public ToolCategory? Category { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<ToolItem>? Result { get; private set; }
@@ -39,6 +39,6 @@ public sealed class ToolsModel(IMediator mediator) : PageModel
         {
             ["search"] = Search,
             ["category"] = Category?.ToString(),
-            ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToUriComponent();
 }
