@@ -66,6 +66,30 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
     }
 
     [Fact]
+    public async Task The_daily_job_enrols_a_holder_whom_a_simultaneous_path_assignment_missed()
+    {
+        var hr = await HumanResourcesAsync();
+        var (roleId, _) = await NewRoleAsync(hr);
+        var pathId = await NewPathAsync(hr, targetToolId: null);
+        Assert.Equal(0, await AssignPathAsync(hr, pathId, roleId, 30));
+
+        // What the race leaves behind: Learning knows the holder, but neither side enrolled them.
+        var person = Guid.NewGuid();
+        await Factory.WithModuleDbAsync("Learning", async db =>
+        {
+            db.Set<RoleHolder>().Add(new RoleHolder(roleId, person));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Empty(await EnrolmentsAsync(pathId));
+
+        await SendAsync(new SendLearningRemindersCommand());
+        await SendAsync(new SendLearningRemindersCommand());
+
+        var enrolment = Assert.Single(await EnrolmentsAsync(pathId));
+        Assert.Equal((person, 1, EnrolmentState.Active), (enrolment.PersonId, enrolment.Cycle, enrolment.State));
+    }
+
+    [Fact]
     public async Task Assigning_the_same_path_to_the_same_role_five_times_at_once_enrols_each_holder_once_and_never_fails()
     {
         var hr = await HumanResourcesAsync();

@@ -20,7 +20,7 @@ public sealed record LearningReminderOptions(int DueWithinDays, int? EscalateAft
 }
 
 /// <summary>
-/// The daily learning job: starts the next cycle of expiring recurring paths, reminds of open
+/// The daily learning job: enrols role holders an assignment missed, starts the next cycle of expiring recurring paths, reminds of open
 /// steps due soon and overdue, and (when configured) tells the learner's leads about long-overdue steps.
 /// Sends each reminder once: the enrolment remembers the step it reminded of, and the mail's
 /// deduplication key covers a crash between sending and remembering.
@@ -37,6 +37,7 @@ internal sealed class SendLearningRemindersCommandHandler(
     public async Task<Unit> Handle(SendLearningRemindersCommand request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        await EnrolMissedHoldersAsync(now, cancellationToken);
         await enroller.RenewExpiringAsync(now, TimeSpan.FromDays(options.RenewalLeadDays), cancellationToken);
 
         var horizon = now.AddDays(options.DueWithinDays);
@@ -96,6 +97,20 @@ internal sealed class SendLearningRemindersCommandHandler(
         await MarkAsync(escalations.Select(x => (x.Enrolment.Id, x.Step.Id)).ToList(),
             (ids, step) => db.Enrolments.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.EscalatedStepId, step), cancellationToken));
         return Unit.Value;
+    }
+
+    /// <summary>
+    /// A person who takes a role while HR assigns a path to that role can be missed by both sides
+    /// (each transaction does not see the other's row yet). Every assignment is enrolled again here,
+    /// set-based and idempotent, so such a miss lasts a day at most.
+    /// </summary>
+    private async Task EnrolMissedHoldersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var assignments = await db.Assignments.AsNoTracking().Select(a => new { a.PathId, a.RoleId, a.DueOffsetDays }).ToListAsync(cancellationToken);
+        foreach (var assignment in assignments)
+        {
+            await enroller.EnrolRoleHoldersAsync(assignment.PathId, assignment.RoleId, now, now.AddDays(assignment.DueOffsetDays), cancellationToken);
+        }
     }
 
     private static IEnumerable<SendEmailCommand> Reminders(Enrolment enrolment, LearningPath path, IReadOnlyList<StepRule> open, string template, string kind, EmailCategory category)
