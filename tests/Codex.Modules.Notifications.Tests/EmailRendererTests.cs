@@ -68,6 +68,22 @@ public sealed class EmailRendererTests
     }
 
     [Fact]
+    public void The_round_outcome_reaches_english_speakers_in_english_and_every_sender_must_supply_both_wordings()
+    {
+        var data = new Dictionary<string, string>
+        {
+            ["CodexName"] = "Pflegeteam Nord",
+            ["Outcome"] = "Der Kodex bleibt unverändert in Kraft.",
+            ["OutcomeEn"] = "The codex stays in force unchanged.",
+            ["ActionPath"] = "/codex/rounds/42",
+        };
+
+        Assert.Contains("Outcome: The codex stays in force unchanged.", Renderer.Render("codex.round-outcome", data, "Anna", "en", []).Text);
+        Assert.Contains("Ergebnis: Der Kodex bleibt unverändert in Kraft.", Renderer.Render("codex.round-outcome", data, "Anna", "de", []).Text);
+        Assert.Contains("OutcomeEn", EmailTemplates.Placeholders(Texts, "codex.round-outcome"));
+    }
+
+    [Fact]
     public void Every_template_has_its_three_texts_in_both_languages()
     {
         foreach (var key in EmailTemplates.Keys)

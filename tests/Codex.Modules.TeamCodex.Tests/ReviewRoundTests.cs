@@ -34,6 +34,22 @@ public sealed class ReviewRoundTests
     }
 
     [Fact]
+    public void The_outcome_is_also_stated_in_English_for_English_speaking_participants_while_the_record_stays_German()
+    {
+        var (_, _, round) = ProposalRound();
+        Assert.Throws<InvalidOperationException>(() => round.DescribeOutcome(english: true));
+        round.Respond(Lead, ResponseKind.Consent, null, Now);
+        round.Respond(Member, ResponseKind.Objection, "Das Dienstbuch reicht nicht.", Now);
+
+        round.Close(Now);
+
+        Assert.Equal(
+            "An objection remained unresolved; the proposal will be revised. 1 consent, 0 consent with concerns, 1 objection, 0 abstention – of 3 participants.",
+            round.DescribeOutcome(english: true));
+        Assert.Equal(round.OutcomeStatement, round.DescribeOutcome(english: false));
+    }
+
+    [Fact]
     public void A_single_standing_objection_blocks_the_proposal()
     {
         var (_, _, round) = ProposalRound();

@@ -33,16 +33,17 @@ internal static partial class EmailTemplates
 
     public static bool Exists(string key) => Keys.Contains(key);
 
-    /// <summary>The placeholders a template's German texts use; the data must supply each.</summary>
-    public static IReadOnlyList<string> Placeholders(IStringLocalizer texts, string key)
-    {
-        var german = CultureInfo.GetCultureInfo("de-DE");
-        using var _ = new UiCulture(german);
-        return new[] { "Subject", "Body", "Action" }
-            .SelectMany(part => PlaceholderPattern().Matches(texts[$"Template.{key}.{part}"].Value).Select(m => m.Groups[1].Value))
+    /// <summary>The placeholders a template's texts use in either language; the data must supply each.</summary>
+    public static IReadOnlyList<string> Placeholders(IStringLocalizer texts, string key) =>
+        new[] { "de-DE", "en-GB" }.SelectMany(language =>
+            {
+                using var _ = new UiCulture(CultureInfo.GetCultureInfo(language));
+                return new[] { "Subject", "Body", "Action" }
+                    .SelectMany(part => PlaceholderPattern().Matches(texts[$"Template.{key}.{part}"].Value).Select(m => m.Groups[1].Value))
+                    .ToList();
+            })
             .Distinct()
             .ToList();
-    }
 
     public static string Fill(string text, IReadOnlyDictionary<string, string> data) =>
         PlaceholderPattern().Replace(text, m => data.TryGetValue(m.Groups[1].Value, out var value) ? value : "");

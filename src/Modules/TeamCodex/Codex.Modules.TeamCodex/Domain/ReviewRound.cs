@@ -178,7 +178,6 @@ public sealed class ReviewRound : AggregateRoot
     public RoundOutcome Close(DateTimeOffset now, bool proposalWithdrawn = false)
     {
         EnsureOpen();
-        var responses = CurrentResponses().Values.ToList();
         Outcome = (proposalWithdrawn, ProposalId, HasUnresolvedObjection, QuorumReached) switch
         {
             (true, _, _, _) => RoundOutcome.Withdrawn,
@@ -188,10 +187,22 @@ public sealed class ReviewRound : AggregateRoot
             (_, null, true, _) => RoundOutcome.ChangesRequested,
             (_, null, false, _) => RoundOutcome.NoChangeNeeded,
         };
-        OutcomeStatement = RoundStatement.Describe(Outcome.Value, _participants.Count, responses.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count()));
+        OutcomeStatement = DescribeOutcome(english: false);
         ClosedAt = now;
         Raise(new ReviewRoundClosed(Id, CodexId, Outcome.Value, now));
         return Outcome.Value;
+    }
+
+    /// <summary>The outcome statement of a closed round (German is what <see cref="OutcomeStatement"/> keeps).</summary>
+    public string DescribeOutcome(bool english)
+    {
+        if (Outcome is not { } outcome)
+        {
+            throw new InvalidOperationException("Only a closed round has an outcome.");
+        }
+
+        var counts = CurrentResponses().Values.GroupBy(r => r.Kind).ToDictionary(g => g.Key, g => g.Count());
+        return RoundStatement.Describe(outcome, _participants.Count, counts, english);
     }
 
     private void EnsureOpen()
@@ -230,22 +241,34 @@ public sealed class RoundResponse(Guid id, Guid roundId, Guid personId, Response
     public DateTimeOffset RespondedAt { get; private set; } = respondedAt;
 }
 
-/// <summary>The outcome statement in the organisation's language (German); pages and mails localise the outcome itself.</summary>
+/// <summary>
+/// The outcome statement: stored in the organisation's language (German) as the record of the
+/// decision; the English wording is for the outcome mail of English-speaking participants.
+/// </summary>
 public static class RoundStatement
 {
-    public static string Describe(RoundOutcome outcome, int participants, IReadOnlyDictionary<ResponseKind, int> counts)
+    public static string Describe(RoundOutcome outcome, int participants, IReadOnlyDictionary<ResponseKind, int> counts, bool english = false)
     {
         int Count(ResponseKind kind) => counts.TryGetValue(kind, out var n) ? n : 0;
-        var tally = $"{Count(ResponseKind.Consent)} Zustimmung, {Count(ResponseKind.ConsentWithConcerns)} Zustimmung mit Bedenken, " +
-                    $"{Count(ResponseKind.Objection)} Einwand, {Count(ResponseKind.Abstention)} Enthaltung – von {participants} Beteiligten.";
-        var verdict = outcome switch
+        var (consent, concerns, objection, abstention) =
+            (Count(ResponseKind.Consent), Count(ResponseKind.ConsentWithConcerns), Count(ResponseKind.Objection), Count(ResponseKind.Abstention));
+        var tally = english
+            ? $"{consent} consent, {concerns} consent with concerns, {objection} objection, {abstention} abstention – of {participants} participants."
+            : $"{consent} Zustimmung, {concerns} Zustimmung mit Bedenken, {objection} Einwand, {abstention} Enthaltung – von {participants} Beteiligten.";
+        var verdict = (outcome, english) switch
         {
-            RoundOutcome.Consented => "Der Vorschlag ist im Konsent angenommen.",
-            RoundOutcome.ObjectionUnresolved => "Ein Einwand ist offen geblieben; der Vorschlag wird überarbeitet.",
-            RoundOutcome.QuorumNotReached => "Es haben zu wenige geantwortet; die Runde zählt nicht.",
-            RoundOutcome.NoChangeNeeded => "Der Kodex bleibt unverändert in Kraft.",
-            RoundOutcome.ChangesRequested => "Es wurden Änderungen gewünscht; bitte als Vorschlag einbringen.",
-            _ => "Der Vorschlag wurde zurückgezogen.",
+            (RoundOutcome.Consented, false) => "Der Vorschlag ist im Konsent angenommen.",
+            (RoundOutcome.Consented, true) => "The proposal is adopted by consent.",
+            (RoundOutcome.ObjectionUnresolved, false) => "Ein Einwand ist offen geblieben; der Vorschlag wird überarbeitet.",
+            (RoundOutcome.ObjectionUnresolved, true) => "An objection remained unresolved; the proposal will be revised.",
+            (RoundOutcome.QuorumNotReached, false) => "Es haben zu wenige geantwortet; die Runde zählt nicht.",
+            (RoundOutcome.QuorumNotReached, true) => "Too few people responded; the round does not count.",
+            (RoundOutcome.NoChangeNeeded, false) => "Der Kodex bleibt unverändert in Kraft.",
+            (RoundOutcome.NoChangeNeeded, true) => "The codex stays in force unchanged.",
+            (RoundOutcome.ChangesRequested, false) => "Es wurden Änderungen gewünscht; bitte als Vorschlag einbringen.",
+            (RoundOutcome.ChangesRequested, true) => "Changes were asked for; please bring them in as a proposal.",
+            (_, false) => "Der Vorschlag wurde zurückgezogen.",
+            (_, true) => "The proposal was withdrawn.",
         };
         return $"{verdict} {tally}";
     }

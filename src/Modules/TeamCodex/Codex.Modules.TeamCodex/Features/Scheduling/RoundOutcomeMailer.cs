@@ -14,9 +14,9 @@ internal sealed class RoundOutcomeMailer(TeamCodexDbContext db, CodexMail mail) 
 {
     public async Task Handle(ReviewRoundClosedIntegrationEvent closed, CancellationToken ct)
     {
-        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).FirstOrDefaultAsync(r => r.Id == closed.RoundId, ct);
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Participants).Include(r => r.Responses).FirstOrDefaultAsync(r => r.Id == closed.RoundId, ct);
         var codex = await db.Codices.AsNoTracking().FirstOrDefaultAsync(c => c.Id == closed.CodexId, ct);
-        if (round is null || codex is null)
+        if (round?.Outcome is null || codex is null)
         {
             return;
         }
@@ -29,6 +29,8 @@ internal sealed class RoundOutcomeMailer(TeamCodexDbContext db, CodexMail mail) 
                 {
                     ["CodexName"] = unitName,
                     ["Outcome"] = round.OutcomeStatement ?? "",
+                    // The English template uses this one; the German keeps the stored record.
+                    ["OutcomeEn"] = round.DescribeOutcome(english: true),
                     ["ActionPath"] = $"/codex/rounds/{round.Id}",
                 },
                 $"codex-outcome:{round.Id}:{participant.PersonId}",
