@@ -194,3 +194,19 @@ public sealed class ToolAndSettingsTests
         Assert.Equal(shown, PrivacySettings.MayShow(groupSize, minimum));
     }
 }
+
+public sealed class RoleTests
+{
+    [Fact]
+    public void Only_a_role_nobody_holds_can_be_deleted()
+    {
+        var role = Role.Create(Guid.NewGuid(), "Hauswirtschaft", null);
+
+        var refused = Assert.Throws<DomainException>(() => role.Delete(holders: 2, DateTimeOffset.UtcNow));
+        Assert.Equal("Skills.RoleStillHeld", refused.MessageKey);
+        Assert.Empty(role.DomainEvents);
+
+        role.Delete(holders: 0, DateTimeOffset.UtcNow);
+        Assert.Single(role.DomainEvents.OfType<RoleDeleted>(), e => e.RoleId == role.Id);
+    }
+}

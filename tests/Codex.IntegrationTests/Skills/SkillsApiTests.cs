@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Modules.Learning.Contracts;
+using Codex.Modules.Learning.Domain;
 using Codex.Shared.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,56 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
         var audit = await hr.GetOkAsync<AuditPage>("/api/skills/audit?area=Assignment");
         Assert.Contains(audit.Items, a => a.Subject == "Rita Rollenwechsel · Verwaltung" && a.NewValue == "assigned");
     }
+
+    [Fact]
+    public async Task A_role_nobody_holds_is_deleted_with_its_requirements_and_its_learning_path_assignments()
+    {
+        var hr = await HumanResourcesAsync();
+        var name = $"Auslaufrolle {Guid.NewGuid():N}"[..24];
+        var created = await hr.PostAsJsonAsync("/api/skills/roles", new { name, description = "wird gelöscht" });
+        await created.AssertStatusAsync(HttpStatusCode.Created);
+        var role = (await hr.GetOkAsync<List<RoleDto>>("/api/skills/roles")).Single(r => r.Name == name);
+        var tool = (await hr.GetOkAsync<ToolPage>("/api/skills/tools?search=Dienst-Messenger")).Items.Single();
+        var matrix = await hr.GetOkAsync<MatrixDto>("/api/skills/matrix");
+        (await hr.PutAsJsonAsync("/api/skills/matrix", new { matrix.Version, cells = matrix.Cells.Append(new CellDto(role.Id, tool.Id, 2, true, "Kurzmitteilungen")) }))
+            .EnsureSuccessStatusCode();
+        var path = await NewAssignedPathAsync(hr, role.Id);
+        var person = await (await AdminAsync()).CreatePersonAsync("Rolf", "Auslauf");
+        (await hr.PutAsync($"/api/skills/people/{person}/roles/{role.Id}", null)).EnsureSuccessStatusCode();
+
+        await (await (await MemberAsync()).DeleteAsync($"/api/skills/roles/{role.Id}?version={role.Version}")).AssertProblemAsync(HttpStatusCode.Forbidden);
+        var held = await (await hr.DeleteAsync($"/api/skills/roles/{role.Id}?version={role.Version}")).AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Rollenzuweisung", held.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        (await hr.DeleteAsync($"/api/skills/people/{person}/roles/{role.Id}")).EnsureSuccessStatusCode();
+        await (await hr.DeleteAsync($"/api/skills/roles/{role.Id}?version={role.Version + 5}")).AssertProblemAsync(HttpStatusCode.Conflict);
+        await (await hr.DeleteAsync($"/api/skills/roles/{role.Id}?version={role.Version}")).AssertStatusAsync(HttpStatusCode.NoContent);
+
+        Assert.DoesNotContain(await hr.GetOkAsync<List<RoleDto>>("/api/skills/roles"), r => r.Id == role.Id);
+        Assert.DoesNotContain((await hr.GetOkAsync<MatrixDto>("/api/skills/matrix")).Cells, c => c.RoleId == role.Id);
+        await (await hr.DeleteAsync($"/api/skills/roles/{role.Id}?version={role.Version}")).AssertProblemAsync(HttpStatusCode.NotFound);
+        var audit = await hr.GetOkAsync<AuditPage>("/api/skills/audit?area=Role");
+        Assert.Contains(audit.Items, a => a.Subject == name && a.NewValue == null);
+        await Eventually.HoldsAsync(
+            () => Factory.WithModuleDbAsync("Learning", db => db.Set<PathAssignment>().CountAsync(a => a.PathId == path && a.RoleId == role.Id)),
+            n => n == 0, TimeSpan.FromSeconds(20), "the learning path is no longer assigned to the deleted role");
+    }
+
+    private static async Task<Guid> NewAssignedPathAsync(HttpClient hr, Guid roleId)
+    {
+        var created = await hr.PostAsJsonAsync("/api/learning/paths", new { title = $"Pfad {Guid.NewGuid():N}"[..16], description = "Test" });
+        await created.AssertStatusAsync(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<IdDto>(CodexApi.Json))!.Id;
+        var version = (await hr.GetOkAsync<VersionDto>($"/api/learning/paths/{id}")).Version;
+        await (await hr.PostAsJsonAsync($"/api/learning/paths/{id}/steps", new { title = "Merkblatt lesen", kind = "Reading", effortMinutes = 15, link = "/intranet/merkblatt", version }))
+            .AssertStatusAsync(HttpStatusCode.OK);
+        await (await hr.PostAsJsonAsync($"/api/learning/paths/{id}/assignments", new { roleId, dueOffsetDays = 30 })).AssertStatusAsync(HttpStatusCode.OK);
+        return id;
+    }
+
+    private sealed record IdDto(Guid Id);
+
+    private sealed record VersionDto(int Version);
 
     [Fact]
     public async Task A_member_can_neither_edit_the_matrix_nor_assign_roles_nor_see_the_heatmap_or_others_levels()

@@ -110,6 +110,38 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
     }
 
     /// <summary>Pages answer a refused request with the sign-in cookie's access-denied redirect.</summary>
+    [Fact]
+    public async Task HR_deletes_an_unheld_role_on_the_roles_page_and_a_held_one_offers_no_delete_button()
+    {
+        var hr = await HumanResourcesAsync();
+        var name = $"Seitenrolle {Guid.NewGuid():N}"[..22];
+        await (await hr.PostAsJsonAsync("/api/skills/roles", new { name })).AssertStatusAsync(HttpStatusCode.Created);
+        var html = await TextAsync(hr, "/skills/roles");
+        Assert.Contains($"Rolle „{name}“ löschen", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rolle „Pflegefachkraft“ löschen", html, StringComparison.Ordinal);
+
+        var roles = await hr.GetFromJsonAsync<List<RoleRow>>("/api/skills/roles");
+        var role = roles!.Single(r => r.Name == name);
+        var nurse = roles!.Single(r => r.Name == "Pflegefachkraft");
+        var token = await CodexApplicationFactory.AntiforgeryTokenAsync(hr, "/skills/roles");
+        FormUrlEncodedContent Delete(RoleRow r) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["id"] = r.Id.ToString(),
+            ["version"] = r.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var refused = await hr.PostAsync("/skills/roles?handler=Delete", Delete(nurse));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Die Rolle ist noch Personen zugewiesen.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var deleted = await hr.PostAsync("/skills/roles?handler=Delete", Delete(role));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.DoesNotContain(name, await TextAsync(hr, "/skills/roles"), StringComparison.Ordinal);
+    }
+
+    private sealed record RoleRow(Guid Id, string Name, int Version);
+
     private static void AssertRefused(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

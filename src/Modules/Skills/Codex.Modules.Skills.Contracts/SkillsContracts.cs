@@ -11,6 +11,9 @@ public sealed record RoleAssignedIntegrationEvent(
 public sealed record RoleUnassignedIntegrationEvent(
     Guid EventId, DateTimeOffset OccurredAt, Guid PersonId, Guid RoleId) : IIntegrationEvent;
 
+/// <summary>HR deleted a job role nobody held any more; anything assigned to it ends.</summary>
+public sealed record RoleDeletedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid RoleId) : IIntegrationEvent;
+
 /// <summary>The tool catalogue, for picking a step's target tool.</summary>
 public sealed record GetToolCatalogueQuery : IRequest<IReadOnlyList<ToolSummary>>;
 

@@ -33,6 +33,17 @@ public sealed class Role : AggregateRoot
         Name = name.Trim();
         Description = description?.Trim() ?? "";
     }
+
+    /// <summary>Only a role nobody holds can go: holders' roles are taken away one by one, with their own events.</summary>
+    public void Delete(int holders, DateTimeOffset now)
+    {
+        if (holders > 0)
+        {
+            throw new DomainException("Skills.RoleStillHeld", $"The role is still held by {holders} people; take it away from them first.");
+        }
+
+        Raise(new RoleDeleted(Id, now));
+    }
 }
 
 /// <summary>The roles a person holds (a person can hold several); assignments leave through the outbox.</summary>
@@ -91,3 +102,5 @@ public sealed class RoleAssignment(Guid personId, Guid roleId, DateTimeOffset as
 public sealed record RoleAssigned(Guid PersonId, Guid RoleId, string RoleName, DateTimeOffset At) : IDomainEvent;
 
 public sealed record RoleUnassigned(Guid PersonId, Guid RoleId, DateTimeOffset At) : IDomainEvent;
+
+public sealed record RoleDeleted(Guid RoleId, DateTimeOffset At) : IDomainEvent;

@@ -232,6 +232,7 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
     {
         RoleAssigned e => new RoleAssignedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.RoleId, e.RoleName),
         RoleUnassigned e => new RoleUnassignedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.RoleId),
+        RoleDeleted e => new RoleDeletedIntegrationEvent(Guid.NewGuid(), e.At, e.RoleId),
         _ => null,
     };
 }

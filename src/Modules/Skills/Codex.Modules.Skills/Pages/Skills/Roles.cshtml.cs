@@ -23,6 +23,8 @@ public sealed class RolesModel(IMediator mediator, IStringLocalizer<SkillsTexts>
 
     public string? Problem { get; private set; }
 
+    public string? DeleteProblem { get; private set; }
+
     public bool CanManage => User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -43,6 +45,23 @@ public sealed class RolesModel(IMediator mediator, IStringLocalizer<SkillsTexts>
 
         Problem = await this.TryAsync(texts, () => mediator.Send(new SaveRoleCommand(Edit, Data.Name, Data.Description, Edit is null ? 0 : Data.Version), ct));
         if (Problem is null)
+        {
+            return Redirect("/skills/roles");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, int version, CancellationToken ct)
+    {
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        DeleteProblem = await this.TryAsync(texts, () => mediator.Send(new DeleteRoleCommand(id, version), ct));
+        if (DeleteProblem is null)
         {
             return Redirect("/skills/roles");
         }
