@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -33,8 +34,14 @@ internal static partial class EmailTemplates
 
     public static bool Exists(string key) => Keys.Contains(key);
 
+    // The texts are compiled-in resources: each template's placeholders are read once, not per queued mail.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<string>> PlaceholdersByKey = new();
+
     /// <summary>The placeholders a template's texts use in either language; the data must supply each.</summary>
     public static IReadOnlyList<string> Placeholders(IStringLocalizer texts, string key) =>
+        PlaceholdersByKey.GetOrAdd(key, k => ReadPlaceholders(texts, k));
+
+    private static IReadOnlyList<string> ReadPlaceholders(IStringLocalizer texts, string key) =>
         new[] { "de-DE", "en-GB" }.SelectMany(language =>
             {
                 using var _ = new UiCulture(CultureInfo.GetCultureInfo(language));

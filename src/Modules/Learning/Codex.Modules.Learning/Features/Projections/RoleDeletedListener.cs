@@ -17,6 +17,7 @@ internal sealed class RoleDeletedListener(LearningDbContext db, TimeProvider clo
             path.UnassignRole(e.RoleId);
         }
 
+        // Normally empty already; a RoleUnassigned that failed and is still retrying must not leave a holder of a role that is gone.
         db.RoleHolders.RemoveRange(await db.RoleHolders.Where(h => h.RoleId == e.RoleId).ToListAsync(cancellationToken));
     }
 }
