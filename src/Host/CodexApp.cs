@@ -43,6 +43,8 @@ public static class CodexApp
         services.AddSkillsModule(database, catalog);
         services.AddLearningModule(database, builder.Configuration, catalog);
         services.AddNotificationsModule(database, builder.Configuration, catalog);
+        // The Host's own use cases (accounts, invitations, passwords) go through the same mediator.
+        catalog.Add(new ModuleInfo("Host", typeof(CodexApp).Assembly, null, typeof(SharedTexts)));
         services.AddCodexShared(catalog);
 
         services.AddCodexIdentity(database, builder.Configuration);
@@ -85,6 +87,7 @@ public static class CodexApp
         });
 
         var app = builder.Build();
+        OrganisationTime.Configure(app.Configuration);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolver(app.Services);
 
         app.UseExceptionHandler();
@@ -116,13 +119,14 @@ public static class CodexApp
         api.MapSkillsModule();
         api.MapLearningModule();
         api.MapNotificationsModule();
+        api.MapAccounts();
 
         app.MapRazorPages();
         app.MapJobsDashboard();
         return app;
     }
 
-    /// <summary>Applies migrations of every module and Identity; seeds the demo on an empty embedded database.</summary>
+    /// <summary>Applies migrations of every module and Identity; seeds the demo when `Demo:Seed` is true.</summary>
     public static async Task MigrateAsync(this WebApplication app, bool? seedDemo)
     {
         await app.Services.MigrateModulesAsync();
@@ -131,8 +135,11 @@ public static class CodexApp
             await scope.ServiceProvider.GetRequiredService<CodexIdentityDbContext>().Database.MigrateAsync();
         }
 
-        var database = app.Services.GetRequiredService<DatabaseOptions>();
-        if (seedDemo ?? app.Configuration.GetValue("Demo:Seed", database.Provider == DatabaseProvider.Sqlite))
+        await app.Services.EnsureAccountRolesAsync();
+
+        // Demo data and its accounts with the README password only when asked for (the README's run
+        // command and appsettings.Development.json): never by default, on no provider.
+        if (seedDemo ?? app.Configuration.GetValue("Demo:Seed", false))
         {
             using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);

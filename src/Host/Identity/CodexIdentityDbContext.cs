@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Codex.Host.Identity;
 
@@ -12,6 +13,28 @@ public sealed class CodexAccount : IdentityUser<Guid>
     public Guid PersonId { get; set; }
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>When the account was created (by an invitation or the first-admin command).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the person set their first password through an invitation link; null while invited.</summary>
+    public DateTimeOffset? ActivatedAt { get; set; }
+
+    /// <summary>Set while the person has left the organisation: no sign-in, no session.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public AccountStatus Status => DeactivatedAt is not null ? AccountStatus.Deactivated
+        : ActivatedAt is not null ? AccountStatus.Active
+        : AccountStatus.Invited;
+}
+
+/// <summary>Where a person stands with Codex sign-in; "none" is a person without an account row.</summary>
+public enum AccountStatus
+{
+    None,
+    Invited,
+    Active,
+    Deactivated,
 }
 
 /// <summary>
@@ -26,6 +49,10 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AccountInvitation> Invitations => Set<AccountInvitation>();
+
+    public DbSet<AccountAuditEntry> AuditEntries => Set<AccountAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -34,10 +61,52 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
             builder.HasDefaultSchema(SchemaName);
         }
 
+        var sqlite = Database.IsSqlite();
         builder.Entity<CodexAccount>(b =>
         {
             b.Property(a => a.DisplayName).HasMaxLength(200);
             b.HasIndex(a => a.PersonId).IsUnique();
+            b.Ignore(a => a.Status);
+            if (sqlite)
+            {
+                // SQLite cannot compare DateTimeOffset text; the new columns are stored as UTC ticks.
+                // (LockoutEnd keeps Identity's own mapping.)
+                b.Property(a => a.CreatedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(a => a.ActivatedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(a => a.DeactivatedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+            }
+        });
+
+        builder.Entity<AccountInvitation>(b =>
+        {
+            b.ToTable("AccountInvitations");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.TokenHash).HasMaxLength(64);
+            b.HasIndex(i => i.TokenHash).IsUnique();
+            b.HasIndex(i => i.AccountId);
+            b.HasOne<CodexAccount>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+            if (sqlite)
+            {
+                b.Property(i => i.CreatedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(i => i.ExpiresAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(i => i.AcceptedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(i => i.ReplacedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+            }
+        });
+
+        builder.Entity<AccountAuditEntry>(b =>
+        {
+            b.ToTable("AccountAudit");
+            b.HasKey(a => a.Id);
+            b.Property(a => a.ActorName).HasMaxLength(200);
+            b.Property(a => a.SubjectName).HasMaxLength(200);
+            b.Property(a => a.Action).HasConversion<string>().HasMaxLength(40);
+            b.Property(a => a.Detail).HasMaxLength(200);
+            b.HasIndex(a => a.At);
+            if (sqlite)
+            {
+                b.Property(a => a.At).HasConversion<DateTimeOffsetToBinaryConverter>();
+            }
         });
     }
 }

@@ -18,16 +18,33 @@ internal static class IdentitySetup
 
         services.AddIdentity<CodexAccount, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 10;
+                // Length over composition (NIST SP 800-63B): the rest is PasswordPolicy's list check.
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.User.RequireUniqueEmail = true;
+                // "Confirmed" means: activated through the link and not deactivated (AccountConfirmation).
+                o.SignIn.RequireConfirmedAccount = true;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
             })
             .AddEntityFrameworkStores<CodexIdentityDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddUserConfirmation<AccountConfirmation>()
             .AddClaimsPrincipalFactory<CodexClaimsFactory>();
+
+        // Every request checks the account's security stamp: deactivation, a password change or
+        // reset and a role change end or refresh existing sessions at once, not after 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<DataProtectionTokenProviderOptions>(o =>
+            o.TokenLifespan = TimeSpan.FromHours(Features.RequestPasswordReset.PasswordResetMailJob.ValidHours));
+        services.AddScoped<AccountInvitations>();
+        services.AddScoped<Features.RequestPasswordReset.PasswordResetMailJob>();
 
         var httpsOnly = configuration.GetValue("Security:HttpsOnly", false);
         services.ConfigureApplicationCookie(o =>
@@ -57,6 +74,28 @@ internal static class IdentitySetup
         return services;
     }
 
+    /// <summary>The account roles; lead rights are not among them (they follow the membership lead flag).</summary>
+    public static async Task EnsureAccountRolesAsync(this IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in new[] { CodexRoles.Admin, CodexRoles.HR, CodexRoles.Member })
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            }
+        }
+    }
+
+    public static void MapAccounts(this IEndpointRouteBuilder api)
+    {
+        Features.InvitePeople.InvitePeopleEndpoint.Map(api);
+        Features.ListAccounts.ListAccountsEndpoint.Map(api);
+        Features.ChangeAccountRole.ChangeAccountRoleEndpoint.Map(api);
+        Features.RequestPasswordReset.RequestPasswordResetEndpoint.Map(api);
+    }
+
     /// <summary>JSON clients get a status code, people in the browser get the login page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
@@ -71,6 +110,13 @@ internal static class IdentitySetup
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Who may sign in: an account whose person set a password through the link and has not left.</summary>
+internal sealed class AccountConfirmation : IUserConfirmation<CodexAccount>
+{
+    public Task<bool> IsConfirmedAsync(UserManager<CodexAccount> manager, CodexAccount user) =>
+        Task.FromResult(user.Status == AccountStatus.Active);
 }
 
 /// <summary>Adds the person an account belongs to and their display name to the sign-in cookie.</summary>

@@ -38,6 +38,8 @@ public sealed class LoginModel(SignInManager<CodexAccount> signIn, IStringLocali
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        // Not allowed (invited but not activated, or deactivated) reads like a wrong password: the
+        // page does not tell a stranger which addresses have accounts.
         ErrorMessage = result.IsLockedOut ? texts["Login.LockedOut"] : texts["Login.Failed"];
         return Page();
     }

@@ -9,6 +9,12 @@ public enum EmailCategory
 
     /// <summary>Helpful but not required: the person may receive it immediately, in a digest, or not at all.</summary>
     Optional,
+
+    /// <summary>
+    /// Sign-in mail (invitation link, password reset): sent at once, whatever the person's
+    /// preferences and the quiet hours say — a link that waits for tomorrow's digest is no use.
+    /// </summary>
+    Account,
 }
 
 /// <summary>

@@ -42,8 +42,12 @@ public sealed class NotificationPreference : AggregateRoot
         QuietHours = quietHours;
     }
 
-    public MailDelivery DeliveryFor(EmailCategory category) =>
-        category == EmailCategory.Mandatory ? MandatoryMail : OptionalMail;
+    public MailDelivery DeliveryFor(EmailCategory category) => category switch
+    {
+        EmailCategory.Account => MailDelivery.Immediately,
+        EmailCategory.Mandatory => MandatoryMail,
+        _ => OptionalMail,
+    };
 }
 
 /// <summary>

@@ -30,6 +30,8 @@ internal static partial class EmailTemplates
         "learning.step-due",
         "learning.step-overdue",
         "learning.overdue-escalation",
+        "account.invitation",
+        "account.password-reset",
     ];
 
     public static bool Exists(string key) => Keys.Contains(key);

@@ -87,7 +87,9 @@ internal sealed class SendQueuedEmailsCommandHandler(
                 continue;
             }
 
-            var allowed = (preference.QuietHours ?? options.QuietHours).NextAllowed(now, options.TimeZone);
+            var allowed = message.Category == EmailCategory.Account
+                ? now
+                : (preference.QuietHours ?? options.QuietHours).NextAllowed(now, options.TimeZone);
             if (allowed > now)
             {
                 message.Defer(allowed);
