@@ -14,17 +14,22 @@ internal static class AdminCommandLine
 {
     public const string Usage = "usage: admin create --email <address> --name \"<first> <last>\"";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextWriter? output = null)
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        output ??= Console.Out;
+        await app.MigrateAsync(seedDemo: false);
+        return await RunOnServicesAsync(app.Services, args, Console.Out);
+    }
+
+    /// <summary>The command on a started host's services (migrations applied): exit code 0 created, 1 refused, 2 bad input.</summary>
+    public static async Task<int> RunOnServicesAsync(IServiceProvider services, string[] args, TextWriter output)
+    {
         if (args is not ["create", ..] || Option(args, "--email") is not { } email || Option(args, "--name") is not { } name)
         {
             await output.WriteLineAsync(Usage);
             return 2;
         }
 
-        await app.MigrateAsync(seedDemo: false);
-        var (result, errors) = await CreateAsync(app.Services, email, name);
+        var (result, errors) = await CreateAsync(services, email, name);
         if (errors is not null)
         {
             await output.WriteLineAsync("error: " + errors);
@@ -39,10 +44,11 @@ internal static class AdminCommandLine
             return 1;
         }
 
-        var baseUrl = (app.Configuration["Notifications:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var baseUrl = (configuration["Notifications:BaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         await output.WriteLineAsync($"""
             Administrator account created for {email}.
-            Open this link once to set the password (valid {app.Services.GetRequiredService<IConfiguration>().GetValue("Accounts:InvitationValidDays", 7)} days):
+            Open this link once to set the password (valid {configuration.GetValue("Accounts:InvitationValidDays", 7)} days):
               {baseUrl}{result.ActivationPath}
             """);
         return 0;

@@ -68,6 +68,9 @@ internal sealed class DemoSeeder(
             EmailConfirmed = true,
             PersonId = person.PersonId,
             DisplayName = person.DisplayName,
+            // Demo accounts are ready to use: no invitation link to follow first.
+            CreatedAt = DateTimeOffset.UtcNow,
+            ActivatedAt = DateTimeOffset.UtcNow,
         };
         var result = await users.CreateAsync(account, password);
         if (!result.Succeeded)

@@ -18,8 +18,9 @@ internal static class IdentitySetup
 
         services.AddIdentity<CodexAccount, IdentityRole<Guid>>(o =>
             {
-                // Length over composition (NIST SP 800-63B): the rest is PasswordPolicy's list check.
-                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                // Length over composition (NIST SP 800-63B). PasswordPolicy checks the length too, with
+                // a German/English message; Identity's own rules are all off so it adds no English one.
+                o.Password.RequiredLength = 1;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;

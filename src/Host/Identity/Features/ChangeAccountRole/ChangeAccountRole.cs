@@ -50,8 +50,8 @@ internal sealed class ChangeAccountRoleCommandHandler(
             throw new ConcurrencyConflictException("Account", command.PersonId);
         }
 
-        // The new stamp makes every session of the person re-read their roles on the next request.
-        await users.UpdateSecurityStampAsync(account);
+        // No new security stamp needed: every request re-reads the account's roles (the stamp
+        // validator runs on each request and rebuilds the principal), so the change applies at once.
         var actor = await db.Users.AsNoTracking().Where(a => a.PersonId == currentUser.PersonId).Select(a => a.DisplayName).FirstOrDefaultAsync(ct);
         db.AuditEntries.Add(AccountAuditEntry.Record(
             clock.GetUtcNow(), currentUser.PersonId, actor ?? currentUser.Name ?? "", account,
