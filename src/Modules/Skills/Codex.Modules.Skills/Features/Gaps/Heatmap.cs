@@ -115,22 +115,6 @@ internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
 
     public IEnumerable<Guid> Children(Guid id) => _children[id].OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => u.Id);
 
-    public IReadOnlyList<Guid> Subtree(Guid rootId)
-    {
-        var result = new List<Guid>();
-        var pending = new Stack<Guid>([rootId]);
-        while (pending.TryPop(out var id))
-        {
-            result.Add(id);
-            foreach (var child in _children[id])
-            {
-                pending.Push(child.Id);
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
     public IReadOnlyList<Guid> SelfAndAncestors(IEnumerable<Guid> unitIds)
     {
