@@ -42,7 +42,7 @@ internal sealed class DemoSeeder(
         var password = configuration["Demo:Password"] is { Length: > 0 } configured ? configured : DefaultPassword;
         await CreateAccountAsync(seeded.Admin, password, CodexRoles.Admin, CodexRoles.Member);
         await CreateAccountAsync(seeded.HumanResources, password, CodexRoles.HR, CodexRoles.Member);
-        await CreateAccountAsync(seeded.TeamLead, password, CodexRoles.TeamLead, CodexRoles.Member);
+        await CreateAccountAsync(seeded.TeamLead, password, CodexRoles.Member); // a lead by the org chart (lead of Pflegeteam Nord), not by an account role
         await CreateAccountAsync(seeded.Member, password, CodexRoles.Member);
 
         // Printed on purpose: this is how a newcomer learns how to sign in to the demo.

@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace Codex.Shared.Security;
 
+/// <summary>
+/// Account roles. There is no lead role: lead rights come from the org chart (Organization's membership lead
+/// flag, <c>GetLedUnitsQuery</c>), for the led unit and every unit below it.
+/// </summary>
 public static class CodexRoles
 {
     public const string Admin = "Admin";
     public const string HR = "HR";
-    public const string TeamLead = "TeamLead";
     public const string Member = "Member";
 
-    public static readonly IReadOnlyList<string> All = [Admin, HR, TeamLead, Member];
+    public static readonly IReadOnlyList<string> All = [Admin, HR, Member];
 }
 
 public static class CodexClaims

@@ -26,11 +26,13 @@ public sealed record CodexPermissions(bool IsMember, bool IsLead, bool IsAdmin)
 
 /// <summary>
 /// The one place that answers "which unit is this" and "who may do what" for codex features,
-/// from Organization's unit tree and TeamCodex's own member list.
+/// from Organization's unit tree and TeamCodex's own member list. Lead rights come from Organization's lead
+/// flags (asked once per request): a unit's lead leads its codex and the codices of every unit below it.
 /// </summary>
 internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICurrentUser currentUser)
 {
     private IReadOnlyList<OrgUnitSummary>? _units;
+    private HashSet<Guid>? _ledUnits;
 
     public Guid PersonId => currentUser.PersonId ?? throw new ForbiddenException();
 
@@ -62,11 +64,9 @@ internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICu
             return new CodexPermissions(false, false, isAdmin);
         }
 
-        var membership = await db.UnitMembers.AsNoTracking()
-            .Where(m => m.OrgUnitId == unitId && m.PersonId == personId)
-            .Select(m => new { m.IsLead })
-            .FirstOrDefaultAsync(ct);
-        return new CodexPermissions(membership is not null, membership?.IsLead == true, isAdmin);
+        var isMember = await db.UnitMembers.AsNoTracking().AnyAsync(m => m.OrgUnitId == unitId && m.PersonId == personId, ct);
+        _ledUnits ??= [.. await mediator.Send(new GetLedUnitsQuery(personId), ct)];
+        return new CodexPermissions(isMember, _ledUnits.Contains(unitId), isAdmin);
     }
 
     public async Task<CodexPermissions> RequireEditAsync(Guid unitId, CancellationToken ct)

@@ -15,8 +15,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Learning.Features.Enrolments;
 
-/// <summary>Who may see and act on an enrolment: the learner, a lead of one of their units, or their mentor.</summary>
-internal sealed class LearningAccess(LearningDbContext db, ICurrentUser user)
+/// <summary>
+/// Who may see and act on an enrolment: the learner, a lead of one of their units or of a unit above them, or
+/// their mentor. Lead rights are asked of Organization (the membership lead flag) on each request, not of this
+/// module's copy of the memberships, so a new or removed flag counts from the next request on.
+/// </summary>
+internal sealed class LearningAccess(IMediator mediator, ICurrentUser user)
 {
     public Guid Me => user.PersonId ?? throw new ForbiddenException();
 
@@ -28,13 +32,7 @@ internal sealed class LearningAccess(LearningDbContext db, ICurrentUser user)
             return false;
         }
 
-        if (enrolment.MentorPersonId == me)
-        {
-            return true;
-        }
-
-        var learnerUnits = db.UnitMembers.Where(m => m.PersonId == enrolment.PersonId).Select(m => m.UnitId);
-        return await db.UnitMembers.AnyAsync(m => m.PersonId == me && m.IsLead && learnerUnits.Contains(m.UnitId), ct);
+        return enrolment.MentorPersonId == me || await mediator.Send(new LeadsPersonQuery(me, enrolment.PersonId), ct);
     }
 
     public bool IsHr => user.IsInRole(CodexRoles.HR) || user.IsInRole(CodexRoles.Admin);
@@ -240,15 +238,18 @@ internal sealed class GetSignOffQueueQueryHandler(LearningDbContext db, Learning
     public async Task<IReadOnlyList<SignOffItem>> Handle(GetSignOffQueueQuery query, CancellationToken cancellationToken)
     {
         var me = access.Me;
-        var myUnits = db.UnitMembers.Where(m => m.PersonId == me && m.IsLead).Select(m => m.UnitId);
-        var myPeople = db.UnitMembers.Where(m => myUnits.Contains(m.UnitId) && m.PersonId != me).Select(m => m.PersonId);
+        // The members of the units I lead and of every unit below them, from Organization.
+        var myUnits = await mediator.Send(new GetLedUnitsQuery(me), cancellationToken);
+        var myPeople = myUnits.Count == 0
+            ? []
+            : (await mediator.Send(new GetUnitMembershipsQuery(myUnits), cancellationToken)).Select(m => m.PersonId).Where(p => p != me).Distinct().ToList();
         var rows = await (
                 from p in db.StepProgress.AsNoTracking()
                 join e in db.Enrolments.AsNoTracking() on p.EnrolmentId equals e.Id
                 join s in db.Steps.AsNoTracking() on p.StepId equals s.Id
                 join path in db.Paths.AsNoTracking() on e.PathId equals path.Id
                 where p.State == StepProgressState.AwaitingSignOff && e.State == EnrolmentState.Active
-                      && e.PersonId != me && (e.MentorPersonId == me || myPeople.Contains(e.PersonId))
+                      && e.PersonId != me && (e.MentorPersonId == me || EF.Parameter(myPeople).Contains(e.PersonId))
                 orderby p.SubmittedAt
                 select new { e.Id, p.StepId, e.PersonId, PathTitle = path.Title, StepTitle = s.Title, p.Evidence, p.SubmittedAt, e.Version })
             .Take(Limit)

@@ -1,17 +1,21 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Errors;
 using Codex.Shared.Security;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace Codex.Modules.Skills.Features.Common;
 
 /// <summary>The privacy rules in force and who may see whose individual levels.</summary>
-internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfiguration configuration)
+internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfiguration configuration, IMediator mediator)
 {
     public const int DefaultMinimumGroupSize = 5;
+
+    private IReadOnlyList<Guid>? _ledUnits;
 
     /// <summary>The configured default (`Skills:MinimumGroupSize`) until an admin stores other rules.</summary>
     public int ConfiguredMinimumGroupSize =>
@@ -46,7 +50,7 @@ internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfi
             return true;
         }
 
-        return user.IsInRole(CodexRoles.TeamLead) && user.PersonId is { } lead && await LeadsAsync(lead, personId, cancellationToken);
+        return user.PersonId is { } lead && await LeadsAsync(lead, personId, cancellationToken);
     }
 
     public async Task EnsureMaySeeIndividualAsync(Guid personId, CancellationToken cancellationToken)
@@ -57,11 +61,25 @@ internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfi
         }
     }
 
-    /// <summary>Whether <paramref name="leadId"/> leads a unit <paramref name="personId"/> belongs to.</summary>
+    /// <summary>
+    /// Whether <paramref name="leadId"/> leads a unit <paramref name="personId"/> belongs to, or a unit above it:
+    /// asked of Organization (the membership lead flag), not of this module's copy, so it holds from the next request on.
+    /// </summary>
     public Task<bool> LeadsAsync(Guid leadId, Guid personId, CancellationToken cancellationToken) =>
-        db.UnitMembers.AnyAsync(
-            m => m.PersonId == personId && db.UnitMembers.Any(l => l.UnitId == m.UnitId && l.PersonId == leadId && l.IsLead),
-            cancellationToken);
+        mediator.Send(new LeadsPersonQuery(leadId, personId), cancellationToken);
+
+    /// <summary>The units the signed-in person leads and every unit below them (empty for non-leads and system calls).</summary>
+    public async Task<IReadOnlyList<Guid>> LedUnitsAsync(CancellationToken cancellationToken) =>
+        _ledUnits ??= user.PersonId is { } me ? await mediator.Send(new GetLedUnitsQuery(me), cancellationToken) : [];
+
+    /// <summary>HR and admins see every unit's aggregates; a lead those of the units they lead.</summary>
+    public async Task EnsureHrOrLeadAsync(CancellationToken cancellationToken)
+    {
+        if (!user.IsInRole(CodexRoles.Admin) && !user.IsInRole(CodexRoles.HR) && (await LedUnitsAsync(cancellationToken)).Count == 0)
+        {
+            throw new ForbiddenException();
+        }
+    }
 
     public AuditEntry Audit(DateTimeOffset now, AuditArea area, string subject, string? oldValue, string? newValue) =>
         new(Guid.NewGuid(), now, user.PersonId, user.Name ?? "system", area, subject, oldValue, newValue);

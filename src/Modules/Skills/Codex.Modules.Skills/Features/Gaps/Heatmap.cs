@@ -15,8 +15,9 @@ namespace Codex.Modules.Skills.Features.Gaps;
 /// <summary>
 /// Units × tools: the share of role holders meeting their requirement, for a team, a department or the
 /// organisation (<paramref name="UnitId"/> null: the widest scope the user may see). Aggregates only.
+/// Admins and HR choose any unit; a lead the units they lead and those below them (403 for everyone else).
 /// </summary>
-[RequiresRole(CodexRoles.Admin, CodexRoles.HR, CodexRoles.TeamLead)]
+[RequiresSignIn]
 public sealed record GetHeatmapQuery(Guid? UnitId = null) : IRequest<Heatmap>;
 
 public sealed record HeatmapUnit(Guid Id, string Name, OrgUnitLevel Level, int Depth);
@@ -98,9 +99,8 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
             return tree.All();
         }
 
-        var personId = user.PersonId;
-        var led = await db.UnitMembers.AsNoTracking().Where(m => m.PersonId == personId && m.IsLead).Select(m => m.UnitId).ToListAsync(cancellationToken);
-        var ids = led.Where(tree.Contains).SelectMany(tree.Subtree).ToHashSet();
+        // Organization's answer already holds every unit below the led ones.
+        var ids = (await access.LedUnitsAsync(cancellationToken)).ToHashSet();
         return tree.All().Where(u => ids.Contains(u.Id)).ToList();
     }
 }
@@ -114,22 +114,6 @@ internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
     public bool Contains(Guid id) => _byId.ContainsKey(id);
 
     public IEnumerable<Guid> Children(Guid id) => _children[id].OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => u.Id);
-
-    public IReadOnlyList<Guid> Subtree(Guid rootId)
-    {
-        var result = new List<Guid>();
-        var pending = new Stack<Guid>([rootId]);
-        while (pending.TryPop(out var id))
-        {
-            result.Add(id);
-            foreach (var child in _children[id])
-            {
-                pending.Push(child.Id);
-            }
-        }
-
-        return result;
-    }
 
     /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
     public IReadOnlyList<Guid> SelfAndAncestors(IEnumerable<Guid> unitIds)
@@ -172,8 +156,8 @@ internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
     }
 }
 
-/// <summary>Per requirement of a role: how many of its holders meet it (aggregate, withheld below the minimum group size).</summary>
-[RequiresRole(CodexRoles.Admin, CodexRoles.HR, CodexRoles.TeamLead)]
+/// <summary>Per requirement of a role: how many of its holders meet it (aggregate, withheld below the minimum group size); for admins, HR and leads.</summary>
+[RequiresSignIn]
 public sealed record GetRoleCoverageQuery(Guid RoleId) : IRequest<RoleCoverage>;
 
 public sealed record RoleCoverage(Guid RoleId, string RoleName, int MinimumGroupSize, IReadOnlyList<RoleCoverageLine> Lines);
@@ -184,6 +168,7 @@ internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalcula
 {
     public async Task<RoleCoverage> Handle(GetRoleCoverageQuery query, CancellationToken cancellationToken)
     {
+        await access.EnsureHrOrLeadAsync(cancellationToken);
         var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RoleId, cancellationToken)
             ?? throw new NotFoundException(nameof(Domain.Role), query.RoleId);
         var rules = await access.RulesAsync(cancellationToken);

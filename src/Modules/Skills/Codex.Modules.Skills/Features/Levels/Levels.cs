@@ -23,16 +23,16 @@ public sealed record OwnLevel(Guid ToolId, int Level, int Version);
 [RequiresSignIn]
 public sealed record AssessOwnLevelsCommand(IReadOnlyList<OwnLevel> Levels) : ICommand<Unit>;
 
-/// <summary>A lead (or HR) confirms or adjusts a person's level, where the organisation allows them to see it.</summary>
-[RequiresRole(CodexRoles.HR, CodexRoles.TeamLead)]
+/// <summary>A lead of the person's unit (or of a unit above it), or HR, confirms or adjusts a person's level, where the organisation allows them to see it.</summary>
+[RequiresSignIn]
 public sealed record ConfirmLevelCommand(Guid PersonId, Guid ToolId, int Level, int Version) : ICommand<Unit>;
 
 /// <summary>The signed-in person's own picture: requirements, levels, gaps, suggested learning and history.</summary>
 [RequiresSignIn]
 public sealed record GetMySkillsQuery : IRequest<PersonSkills>;
 
-/// <summary>A person's picture, for HR and their leads where the organisation allows it.</summary>
-[RequiresRole(CodexRoles.HR, CodexRoles.TeamLead)]
+/// <summary>A person's picture, for HR and their leads where the organisation allows it (the handler checks who).</summary>
+[RequiresSignIn]
 public sealed record GetPersonSkillsQuery(Guid PersonId) : IRequest<PersonSkills>;
 
 public sealed record PersonSkills(
@@ -236,9 +236,10 @@ internal sealed class GetPersonGapsQueryHandler(IMediator mediator) : IRequestHa
 
 /// <summary>
 /// The people whose individual levels the signed-in lead (their led units' members) or HR (everyone in the
-/// chosen unit) may open — empty while the organisation keeps individual levels private.
+/// chosen unit) may open — empty while the organisation keeps individual levels private. 403 for anyone who is
+/// neither HR nor leads a unit.
 /// </summary>
-[RequiresRole(CodexRoles.HR, CodexRoles.TeamLead)]
+[RequiresSignIn]
 public sealed record ListVisiblePeopleQuery(Guid? UnitId) : IRequest<VisiblePeople>;
 
 public sealed record VisiblePeople(bool IndividualVisible, IReadOnlyList<VisibleUnit> Units, Guid? UnitId, IReadOnlyList<VisiblePerson> People);
@@ -247,20 +248,25 @@ public sealed record VisibleUnit(Guid Id, string Name);
 
 public sealed record VisiblePerson(Guid PersonId, string Name);
 
-internal sealed class ListVisiblePeopleQueryHandler(SkillsDbContext db, SkillsAccess access, ICurrentUser user, IMediator mediator)
+internal sealed class ListVisiblePeopleQueryHandler(SkillsAccess access, ICurrentUser user, IMediator mediator)
     : IRequestHandler<ListVisiblePeopleQuery, VisiblePeople>
 {
     public async Task<VisiblePeople> Handle(ListVisiblePeopleQuery query, CancellationToken cancellationToken)
     {
+        var isHr = user.IsInRole(CodexRoles.HR);
+        var led = isHr ? [] : await access.LedUnitsAsync(cancellationToken);
+        if (!isHr && led.Count == 0)
+        {
+            throw new ForbiddenException();
+        }
+
         if (!(await access.RulesAsync(cancellationToken)).IndividualProficiencyVisibleToLeads)
         {
             return new VisiblePeople(false, [], null, []);
         }
 
         var units = await mediator.Send(new Organization.Contracts.GetOrgUnitsQuery(), cancellationToken);
-        var allowed = user.IsInRole(CodexRoles.HR)
-            ? units.Select(u => u.Id).ToHashSet()
-            : (await db.UnitMembers.AsNoTracking().Where(m => m.PersonId == user.PersonId && m.IsLead).Select(m => m.UnitId).ToListAsync(cancellationToken)).ToHashSet();
+        var allowed = isHr ? units.Select(u => u.Id).ToHashSet() : led.ToHashSet();
         var choices = units.Where(u => allowed.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => new VisibleUnit(u.Id, u.Name)).ToList();
         var unitId = query.UnitId is { } chosen && allowed.Contains(chosen) ? chosen : choices.FirstOrDefault()?.Id;
         if (unitId is null)
@@ -268,7 +274,8 @@ internal sealed class ListVisiblePeopleQueryHandler(SkillsDbContext db, SkillsAc
             return new VisiblePeople(true, choices, null, []);
         }
 
-        var ids = await db.UnitMembers.AsNoTracking().Where(m => m.UnitId == unitId && m.PersonId != user.PersonId).Select(m => m.PersonId).ToListAsync(cancellationToken);
+        var ids = (await mediator.Send(new Organization.Contracts.GetUnitMembershipsQuery([unitId.Value]), cancellationToken))
+            .Where(m => m.PersonId != user.PersonId).Select(m => m.PersonId).ToList();
         var people = (await mediator.Send(new Organization.Contracts.GetPeopleContactsQuery(ids), cancellationToken))
             .Where(p => p.IsActive).OrderBy(p => p.DisplayName, StringComparer.CurrentCulture).Select(p => new VisiblePerson(p.PersonId, p.DisplayName)).ToList();
         return new VisiblePeople(true, choices, unitId, people);

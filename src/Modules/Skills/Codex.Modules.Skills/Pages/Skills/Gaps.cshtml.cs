@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Codex.Modules.Skills.Pages.Skills;
 
-/// <summary>Gap analysis in aggregates only: the unit heatmap (SVG + table) and the coverage of one role.</summary>
-[Authorize(Roles = $"{CodexRoles.Admin},{CodexRoles.HR},{CodexRoles.TeamLead}")]
+/// <summary>
+/// Gap analysis in aggregates only: the unit heatmap (SVG + table) and the coverage of one role. For admins, HR
+/// and leads of a unit; anyone else signed in gets the access-denied page.
+/// </summary>
+[Authorize]
 public sealed class GapsModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -34,9 +37,9 @@ public sealed class GapsModel(IMediator mediator) : PageModel
         {
             Heatmap = await mediator.Send(new GetHeatmapQuery(UnitId), ct);
         }
-        catch (ForbiddenException) when (UnitId is null)
+        catch (ForbiddenException) when (UnitId is null && (User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR)))
         {
-            NoUnits = true; // a lead who leads no unit (yet)
+            NoUnits = true; // an organisation without units (yet)
         }
         catch (ForbiddenException)
         {

@@ -1,6 +1,5 @@
 using Codex.Modules.Skills.Features.Levels;
 using Codex.Shared.Errors;
-using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.Skills.Pages.Skills;
 
-/// <summary>Leads and HR confirm or adjust individual levels — only where the organisation switched that on.</summary>
-[Authorize(Roles = $"{CodexRoles.HR},{CodexRoles.TeamLead}")]
+/// <summary>
+/// Leads and HR confirm or adjust individual levels — only where the organisation switched that on.
+/// Anyone else signed in gets the access-denied page (lead rights come from the org chart, checked per request).
+/// </summary>
+[Authorize]
 public sealed class TeamModel(IMediator mediator, IStringLocalizer<SkillsTexts> texts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -54,7 +56,15 @@ public sealed class TeamModel(IMediator mediator, IStringLocalizer<SkillsTexts> 
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
-        Visible = await mediator.Send(new ListVisiblePeopleQuery(UnitId), ct);
+        try
+        {
+            Visible = await mediator.Send(new ListVisiblePeopleQuery(UnitId), ct);
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
+
         UnitId = Visible.UnitId;
         if (PersonId is { } personId && Visible.People.Any(p => p.PersonId == personId))
         {
