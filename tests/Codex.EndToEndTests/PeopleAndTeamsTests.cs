@@ -135,6 +135,25 @@ public sealed class PeopleAndTeamsTests(CodexSite site) : BrowserTest(site)
         await Expect(page.GetByLabel("E-Mail-Adresse der Person")).ToHaveValueAsync("niemand@sozialwerk-rheinaue.example");
     }
 
+    [Fact]
+    public async Task HR_marks_a_person_as_left_after_confirming_and_sees_the_status_change()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        await CreatePersonAsync(page, "Paula", "Abschied", "paula.abschied@sozialwerk-rheinaue.example");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Paula Abschied bearbeiten" }).ClickAsync();
+        await Expect(page.Locator("#person-status")).ToHaveTextAsync("Status: aktiv");
+
+        // The first click only opens the question; the second one confirms.
+        await page.GetByText("Ausscheiden lassen …").ClickAsync();
+        await Expect(page.GetByText("Soll Paula Abschied wirklich ausscheiden?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, ausscheiden lassen" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Person ist ausgeschieden.");
+        await Expect(page.Locator("#person-status")).ToHaveTextAsync("Status: ausgeschieden");
+        await Expect(page.GetByText("Zurückholen …")).ToBeVisibleAsync();
+        AssertNoBrowserErrors(page);
+    }
+
     private static async Task CreatePersonAsync(IPage page, string firstName, string lastName, string email)
     {
         await page.GotoAsync("/people");

@@ -38,4 +38,45 @@ public sealed class PersonTests
         Assert.False(person.IsActive);
         Assert.IsType<PersonLeft>(Assert.Single(person.DomainEvents));
     }
+
+    [Fact]
+    public void Coming_back_makes_the_person_active_again_and_is_announced_once()
+    {
+        var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "a@b.de", "de", Now);
+        person.Deactivate(Now);
+        person.ClearDomainEvents();
+
+        person.Reactivate(Now.AddDays(30));
+        person.Reactivate(Now.AddDays(31));
+
+        Assert.True(person.IsActive);
+        var returned = Assert.IsType<PersonReturned>(Assert.Single(person.DomainEvents));
+        Assert.Equal((person.Id, Now.AddDays(30)), (returned.PersonId, returned.At));
+    }
+
+    [Fact]
+    public void Reactivating_someone_who_never_left_changes_nothing()
+    {
+        var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "a@b.de", "de", Now);
+        person.ClearDomainEvents();
+
+        person.Reactivate(Now);
+
+        Assert.True(person.IsActive);
+        Assert.Empty(person.DomainEvents);
+    }
+
+    [Fact]
+    public void A_person_can_leave_again_after_coming_back()
+    {
+        var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "a@b.de", "de", Now);
+        person.Deactivate(Now);
+        person.Reactivate(Now.AddDays(1));
+        person.ClearDomainEvents();
+
+        person.Deactivate(Now.AddDays(2));
+
+        Assert.False(person.IsActive);
+        Assert.IsType<PersonLeft>(Assert.Single(person.DomainEvents));
+    }
 }

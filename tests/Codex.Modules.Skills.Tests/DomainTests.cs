@@ -76,10 +76,33 @@ public sealed class RoleAssignmentTests
         person.Assign(Role.Create(Guid.NewGuid(), "Teamleitung", null), DateTimeOffset.UnixEpoch);
         person.ClearDomainEvents();
 
-        person.UnassignAll(DateTimeOffset.UnixEpoch);
+        person.Leave(DateTimeOffset.UnixEpoch);
+        person.Leave(DateTimeOffset.UnixEpoch);
 
         Assert.Empty(person.Assignments);
         Assert.Equal(2, person.DomainEvents.OfType<RoleUnassigned>().Count());
+        Assert.Equal(2, person.Suspended.Count);
+    }
+
+    [Fact]
+    public void Returning_gives_back_the_roles_held_at_leaving_with_their_first_date_except_deleted_ones()
+    {
+        var since = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var kept = Role.Create(Guid.NewGuid(), "Pflegefachkraft", null);
+        var deleted = Role.Create(Guid.NewGuid(), "Teamleitung", null);
+        var person = PersonRoles.For(Guid.NewGuid());
+        person.Assign(kept, since);
+        person.Assign(deleted, since);
+        person.Leave(since.AddYears(1));
+        person.ClearDomainEvents();
+
+        person.Return([kept], since.AddYears(2));
+        person.Return([kept], since.AddYears(2));
+
+        var assignment = Assert.Single(person.Assignments);
+        Assert.Equal((kept.Id, since), (assignment.RoleId, assignment.AssignedAt));
+        Assert.Equal(kept.Id, Assert.IsType<RoleAssigned>(Assert.Single(person.DomainEvents)).RoleId);
+        Assert.Empty(person.Suspended);
     }
 
     [Fact]

@@ -20,6 +20,40 @@ public sealed class ReviewRoundTests
     }
 
     [Fact]
+    public void Someone_who_leaves_an_open_round_no_longer_counts_for_quorum_or_objection_but_their_response_stays_in_the_history()
+    {
+        var (_, _, round) = ProposalRound(quorum: 100);
+        round.Respond(Member, ResponseKind.Objection, "Nachtdienste lesen das Dienstbuch nicht.", Now);
+        round.Respond(Lead, ResponseKind.Consent, null, Now);
+
+        Assert.True(round.RemoveParticipant(Member));
+        Assert.False(round.RemoveParticipant(Member));
+
+        Assert.False(round.IsParticipant(Member));
+        Assert.False(round.HasUnresolvedObjection);
+        Assert.False(round.QuorumReached); // 1 of the 2 remaining has responded
+        Assert.Equal(ResponseKind.Objection, round.Responses.Single(r => r.PersonId == Member).Kind);
+        Assert.Equal("Codex.NotAParticipant", Refused(() => round.Respond(Member, ResponseKind.Consent, null, Now)).MessageKey);
+
+        round.Respond(OtherMember, ResponseKind.Consent, null, Now);
+        Assert.Equal(RoundOutcome.Consented, round.Close(Now));
+        Assert.Contains("von 2 Beteiligten", round.OutcomeStatement);
+    }
+
+    [Fact]
+    public void A_closed_round_keeps_everyone_who_took_part()
+    {
+        var (_, _, round) = ProposalRound();
+        round.Respond(Member, ResponseKind.Consent, null, Now);
+        round.Close(Now);
+
+        Assert.False(round.RemoveParticipant(Member));
+
+        Assert.True(round.IsParticipant(Member));
+        Assert.Contains("1 Zustimmung", round.DescribeOutcome(english: false));
+    }
+
+    [Fact]
     public void Everyone_consenting_is_consent()
     {
         var (_, _, round) = ProposalRound();

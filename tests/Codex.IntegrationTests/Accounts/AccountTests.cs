@@ -235,7 +235,7 @@ public abstract class AccountTests(DatabaseProvider provider, PostgresFixture po
     }
 
     [Fact]
-    public async Task Leaving_the_organisation_ends_a_live_session_and_refuses_the_next_sign_in()
+    public async Task Leaving_the_organisation_ends_a_live_session_and_refuses_the_next_sign_in_until_the_person_returns()
     {
         var (email, personId) = await ActivatedPersonAsync();
         var session = await Factory.SignInAsync(email, AccountTesting.StrongPassword);
@@ -249,6 +249,12 @@ public abstract class AccountTests(DatabaseProvider provider, PostgresFixture po
         await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.SignInAsync(email, AccountTesting.StrongPassword));
         Assert.Equal(AccountStatus.Deactivated, (await StatusAsync(await HumanResourcesAsync(), personId)).Status);
         Assert.Equal(1, await AuditCountAsync(personId, AccountAuditAction.Deactivated));
+
+        // HR brings them back: the old password works again.
+        await PublishAsync(new PersonReturnedIntegrationEvent(Guid.NewGuid(), DateTimeOffset.UtcNow, personId));
+        await Factory.SignInAsync(email, AccountTesting.StrongPassword);
+        Assert.Equal(AccountStatus.Active, (await StatusAsync(await HumanResourcesAsync(), personId)).Status);
+        Assert.Equal(1, await AuditCountAsync(personId, AccountAuditAction.Reactivated));
     }
 
     [Fact]

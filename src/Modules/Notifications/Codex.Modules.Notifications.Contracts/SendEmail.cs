@@ -47,6 +47,9 @@ public enum SendEmailResult
 
     /// <summary>The person switched this optional mail off.</summary>
     SwitchedOff,
+
+    /// <summary>The person left the organisation (or is unknown): nothing is queued, and the key stays free for a return.</summary>
+    RecipientInactive,
 }
 
 /// <summary>

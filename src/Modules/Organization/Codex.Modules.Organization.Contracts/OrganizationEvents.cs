@@ -7,8 +7,17 @@ public sealed record PersonJoinedIntegrationEvent(
     Guid EventId, DateTimeOffset OccurredAt, Guid PersonId, string DisplayName, string Email, string PreferredLanguage)
     : IIntegrationEvent;
 
-/// <summary>A person left the organisation (deactivated); their data in other modules is archived.</summary>
+/// <summary>
+/// A person left the organisation (deactivated): other modules stop counting, reminding and mailing them;
+/// nothing they wrote is deleted. Organization keeps their memberships, so a return restores them.
+/// </summary>
 public sealed record PersonLeftIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid PersonId) : IIntegrationEvent;
+
+/// <summary>
+/// A person who had left was reactivated. Their current memberships are read again with
+/// <see cref="GetUnitMembershipsQuery"/> (PersonId set): events about them may have been skipped while they were away.
+/// </summary>
+public sealed record PersonReturnedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid PersonId) : IIntegrationEvent;
 
 public enum MembershipChange
 {

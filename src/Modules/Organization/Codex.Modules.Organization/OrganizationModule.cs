@@ -31,6 +31,8 @@ public static class OrganizationModule
         GetOrgUnitEndpoint.Map(api);
         CreatePersonEndpoint.Map(api);
         UpdatePersonEndpoint.Map(api);
+        DeactivatePersonEndpoint.Map(api);
+        ReactivatePersonEndpoint.Map(api);
         ListPeopleEndpoint.Map(api);
         GetPersonEndpoint.Map(api);
         ChangeMembershipEndpoint.Map(api);

@@ -64,8 +64,25 @@ public sealed class Person : AggregateRoot
         IsActive = false;
         Raise(new PersonLeft(Id, now));
     }
+
+    /// <summary>
+    /// The person came back. Their memberships were kept while they were away, so they are members of
+    /// the same units again; the other modules count them again from <see cref="PersonReturned"/>.
+    /// </summary>
+    public void Reactivate(DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            return;
+        }
+
+        IsActive = true;
+        Raise(new PersonReturned(Id, now));
+    }
 }
 
 public sealed record PersonJoined(Guid PersonId, string DisplayName, string Email, string PreferredLanguage, DateTimeOffset At) : IDomainEvent;
 
 public sealed record PersonLeft(Guid PersonId, DateTimeOffset At) : IDomainEvent;
+
+public sealed record PersonReturned(Guid PersonId, DateTimeOffset At) : IDomainEvent;

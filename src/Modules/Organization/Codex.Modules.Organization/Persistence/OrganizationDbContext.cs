@@ -62,6 +62,7 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
     {
         PersonJoined e => new PersonJoinedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.DisplayName, e.Email, e.PreferredLanguage),
         PersonLeft e => new PersonLeftIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId),
+        PersonReturned e => new PersonReturnedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId),
         MembershipChanged e => new MembershipChangedIntegrationEvent(Guid.NewGuid(), e.At, e.OrgUnitId, e.PersonId, e.Change, e.IsLead),
         OrgUnitMoved e => new OrgUnitMovedIntegrationEvent(Guid.NewGuid(), e.At, e.OrgUnitId, e.NewParentId),
         _ => null,

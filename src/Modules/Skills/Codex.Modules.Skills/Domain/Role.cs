@@ -50,6 +50,7 @@ public sealed class Role : AggregateRoot
 public sealed class PersonRoles : AggregateRoot
 {
     private readonly List<RoleAssignment> _assignments = [];
+    private readonly List<SuspendedRole> _suspended = [];
 
     private PersonRoles()
     {
@@ -58,6 +59,9 @@ public sealed class PersonRoles : AggregateRoot
     public Guid PersonId => Id;
 
     public IReadOnlyList<RoleAssignment> Assignments => _assignments;
+
+    /// <summary>The roles held when the person left, given back when they return.</summary>
+    public IReadOnlyList<SuspendedRole> Suspended => _suspended;
 
     public static PersonRoles For(Guid personId) => new() { Id = personId };
 
@@ -80,14 +84,55 @@ public sealed class PersonRoles : AggregateRoot
         Raise(new RoleUnassigned(Id, roleId, now));
     }
 
-    /// <summary>When the person leaves the organisation, every role ends.</summary>
-    public void UnassignAll(DateTimeOffset now)
+    /// <summary>
+    /// The person left the organisation: every role ends (RoleUnassigned for each, so they count nowhere
+    /// and Learning archives their enrolments with the progress), and is remembered for a return.
+    /// A second call changes nothing.
+    /// </summary>
+    public void Leave(DateTimeOffset now)
     {
-        foreach (var roleId in _assignments.Select(a => a.RoleId).ToList())
+        foreach (var assignment in _assignments.ToList())
         {
-            Unassign(roleId, now);
+            if (_suspended.All(s => s.RoleId != assignment.RoleId))
+            {
+                _suspended.Add(new SuspendedRole(Id, assignment.RoleId, assignment.AssignedAt, now));
+            }
+
+            Unassign(assignment.RoleId, now);
         }
     }
+
+    /// <summary>
+    /// The person came back: the roles they held when they left are theirs again (with the date they
+    /// first got them), except roles deleted in the meantime (<paramref name="existingRoles"/> lacks them).
+    /// A second call changes nothing.
+    /// </summary>
+    public void Return(IReadOnlyCollection<Role> existingRoles, DateTimeOffset now)
+    {
+        foreach (var suspended in _suspended.ToList())
+        {
+            var role = existingRoles.FirstOrDefault(r => r.Id == suspended.RoleId);
+            if (role is not null && _assignments.All(a => a.RoleId != role.Id))
+            {
+                _assignments.Add(new RoleAssignment(Id, role.Id, suspended.AssignedAt));
+                Raise(new RoleAssigned(Id, role.Id, role.Name, now));
+            }
+
+            _suspended.Remove(suspended);
+        }
+    }
+}
+
+/// <summary>A role the person held when they left the organisation.</summary>
+public sealed class SuspendedRole(Guid personId, Guid roleId, DateTimeOffset assignedAt, DateTimeOffset suspendedAt)
+{
+    public Guid PersonId { get; private set; } = personId;
+
+    public Guid RoleId { get; private set; } = roleId;
+
+    public DateTimeOffset AssignedAt { get; private set; } = assignedAt;
+
+    public DateTimeOffset SuspendedAt { get; private set; } = suspendedAt;
 }
 
 public sealed class RoleAssignment(Guid personId, Guid roleId, DateTimeOffset assignedAt)

@@ -156,6 +156,15 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
             b.Ignore(p => p.PersonId);
             b.HasMany(p => p.Assignments).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(p => p.Assignments).UsePropertyAccessMode(PropertyAccessMode.Field);
+            b.HasMany(p => p.Suspended).WithOne().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
+            b.Navigation(p => p.Suspended).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<SuspendedRole>(b =>
+        {
+            // No key to Roles: a role deleted while the person was away is simply not given back.
+            b.ToTable("SuspendedRoles");
+            b.HasKey(s => new { s.PersonId, s.RoleId });
         });
 
         modelBuilder.Entity<RoleAssignment>(b =>

@@ -108,10 +108,14 @@ public sealed class ReviewRound : AggregateRoot
 
     public bool IsParticipant(Guid personId) => _participants.Any(p => p.PersonId == personId);
 
-    /// <summary>Each participant's latest response to the text currently being decided on.</summary>
+    /// <summary>
+    /// Each participant's latest response to the text currently being decided on. Someone who left
+    /// the organisation while the round was open is no participant any more: what they said stays in
+    /// <see cref="Responses"/>, but does not count.
+    /// </summary>
     public IReadOnlyDictionary<Guid, RoundResponse> CurrentResponses() =>
         _responses
-            .Where(r => r.ProposalRevision == ProposalRevision)
+            .Where(r => r.ProposalRevision == ProposalRevision && IsParticipant(r.PersonId))
             .GroupBy(r => r.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.RespondedAt).ThenBy(r => r.Sequence).Last());
 
@@ -158,6 +162,21 @@ public sealed class ReviewRound : AggregateRoot
     {
         EnsureOpen();
         ProposalRevision = proposalRevision;
+    }
+
+    /// <summary>
+    /// The person left the organisation: from now on they are not asked, not reminded and not counted
+    /// for the quorum. Closed rounds are the record of a decision and stay as they were.
+    /// </summary>
+    /// <returns>Whether anything changed (false for a closed round or someone who was not taking part).</returns>
+    public bool RemoveParticipant(Guid personId)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        return _participants.RemoveAll(p => p.PersonId == personId) > 0;
     }
 
     public void ExtendTo(DateOnly closesOn, DateTimeOffset now)

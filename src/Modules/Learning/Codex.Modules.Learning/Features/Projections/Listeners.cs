@@ -4,6 +4,7 @@ using Codex.Modules.Learning.Persistence;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Outbox;
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Learning.Features.Projections;
@@ -62,7 +63,11 @@ internal sealed class MembershipChangedListener(LearningDbContext db, TimeProvid
     }
 }
 
-/// <summary>A person who left: every enrolment archived (history kept), no roles, no units.</summary>
+/// <summary>
+/// A person who left: every enrolment archived (progress and evidence kept; archived enrolments get no
+/// reminders and count in no dashboard), no roles, no units. On their return Skills gives their roles back
+/// (RoleAssigned), which brings the enrolments back where they stopped; <see cref="PersonReturnedListener"/> restores the units.
+/// </summary>
 internal sealed class PersonLeftListener(LearningDbContext db, TimeProvider clock)
     : InboxListener<PersonLeftIntegrationEvent>(db, clock)
 {
@@ -73,6 +78,28 @@ internal sealed class PersonLeftListener(LearningDbContext db, TimeProvider cloc
         foreach (var enrolment in await db.Enrolments.Where(x => x.PersonId == e.PersonId).ToListAsync(cancellationToken))
         {
             enrolment.Archive(e.OccurredAt);
+        }
+    }
+}
+
+/// <summary>A person came back: their current memberships are read from Organization (roles come back through RoleAssigned).</summary>
+internal sealed class PersonReturnedListener(LearningDbContext db, IMediator mediator, TimeProvider clock)
+    : InboxListener<PersonReturnedIntegrationEvent>(db, clock)
+{
+    protected override async Task ApplyAsync(PersonReturnedIntegrationEvent e, CancellationToken cancellationToken)
+    {
+        var memberships = await mediator.Send(new GetUnitMembershipsQuery(PersonId: e.PersonId), cancellationToken);
+        var known = await db.UnitMembers.Where(m => m.PersonId == e.PersonId).ToDictionaryAsync(m => m.UnitId, cancellationToken);
+        foreach (var membership in memberships)
+        {
+            if (known.TryGetValue(membership.UnitId, out var member))
+            {
+                member.IsLead = membership.IsLead;
+            }
+            else
+            {
+                db.UnitMembers.Add(new UnitMember(membership.UnitId, e.PersonId, membership.IsLead));
+            }
         }
     }
 }

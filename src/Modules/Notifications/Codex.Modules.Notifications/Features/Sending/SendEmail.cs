@@ -4,6 +4,7 @@ using Codex.Modules.Notifications.Domain;
 using Codex.Modules.Notifications.Persistence;
 using Codex.Modules.Notifications.Templates;
 using Codex.Modules.Notifications.Transport;
+using Codex.Modules.Organization.Contracts;
 using Codex.Shared.Jobs;
 using FluentValidation;
 using MediatR;
@@ -54,10 +55,10 @@ internal sealed class QueueEmailsCommandHandler(EmailQueue queue) : IRequestHand
 
 /// <summary>
 /// The rules of queueing, for one mail or thousands: a deduplication key is accepted once, ever;
-/// reminders per topic are capped; a switched-off optional mail is kept as cancelled. Keys, topics and
-/// preferences are looked up in chunks (SQL Server allows about 2,100 parameters), and the mails are saved together.
+/// reminders per topic are capped; a switched-off optional mail is kept as cancelled; nothing is queued for
+/// someone who left (Organization says who is active). Keys, topics, preferences and people are looked up in chunks (SQL Server allows about 2,100 parameters), and the mails are saved together.
 /// </summary>
-internal sealed class EmailQueue(NotificationsDbContext db, MailOptions options, TimeProvider clock, IJobTrigger jobs)
+internal sealed class EmailQueue(NotificationsDbContext db, IMediator mediator, MailOptions options, TimeProvider clock, IJobTrigger jobs)
 {
     private const int Chunk = 500;
 
@@ -92,6 +93,12 @@ internal sealed class EmailQueue(NotificationsDbContext db, MailOptions options,
             }
         }
 
+        var active = new HashSet<Guid>();
+        foreach (var people in mails.Select(m => m.RecipientPersonId).Distinct().Chunk(Chunk))
+        {
+            active.UnionWith((await mediator.Send(new GetPeopleContactsQuery(people), cancellationToken)).Where(c => c.IsActive).Select(c => c.PersonId));
+        }
+
         var now = clock.GetUtcNow();
         var results = new SendEmailResult[mails.Count];
         for (var i = 0; i < mails.Count; i++)
@@ -100,6 +107,12 @@ internal sealed class EmailQueue(NotificationsDbContext db, MailOptions options,
             if (used.Contains(command.DeduplicationKey))
             {
                 results[i] = SendEmailResult.Duplicate;
+                continue;
+            }
+
+            if (!active.Contains(command.RecipientPersonId))
+            {
+                results[i] = SendEmailResult.RecipientInactive;
                 continue;
             }
 

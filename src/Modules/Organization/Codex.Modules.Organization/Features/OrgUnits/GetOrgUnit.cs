@@ -31,7 +31,7 @@ internal sealed class GetOrgUnitQueryHandler(OrganizationDbContext db) : IReques
         var members = await (
                 from m in db.Memberships.AsNoTracking()
                 join p in db.People.AsNoTracking() on m.PersonId equals p.Id
-                where m.OrgUnitId == unit.Id
+                where m.OrgUnitId == unit.Id && p.IsActive // people who left keep their membership for a return, but are not shown
                 orderby m.IsLead descending, p.LastName, p.FirstName
                 select new OrgUnitMember(p.Id, p.FirstName + " " + p.LastName, m.IsLead, m.Since))
             .ToListAsync(cancellationToken);

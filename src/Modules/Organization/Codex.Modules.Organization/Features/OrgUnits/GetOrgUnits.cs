@@ -32,7 +32,12 @@ internal sealed class GetUnitMembershipsQueryHandler(OrganizationDbContext db)
 {
     public async Task<IReadOnlyList<UnitMembership>> Handle(GetUnitMembershipsQuery query, CancellationToken cancellationToken)
     {
-        var memberships = db.Memberships.AsNoTracking();
+        var memberships = db.Memberships.AsNoTracking().Where(m => db.People.Any(p => p.Id == m.PersonId && p.IsActive));
+        if (query.PersonId is { } personId)
+        {
+            memberships = memberships.Where(m => m.PersonId == personId);
+        }
+
         if (query.UnitIds is { } unitIds)
         {
             var ids = unitIds.Distinct().ToList();

@@ -60,6 +60,12 @@ public sealed class UnitModel(IMediator mediator, IStringLocalizer<OrganizationT
             return await ShowAsync(ct);
         }
 
+        if (!person.IsActive)
+        {
+            Problem = texts["Unit.PersonHasLeft", term];
+            return await ShowAsync(ct);
+        }
+
         return await RunAsync(new ChangeMembershipCommand(Id, person.Id, MembershipAction.Add), texts["Unit.MembersChanged"], ct);
     }
 

@@ -26,6 +26,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
 
     public string? Problem { get; private set; }
 
+    public bool IsActive { get; private set; } = true;
+
+    /// <summary>Set after a status change, so the page says what happened.</summary>
+    [TempData]
+    public string? StatusMessage { get; set; }
+
     public bool IsNew => Id is null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -41,6 +47,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
                     PreferredLanguage = person.PreferredLanguage, Version = person.Version,
                 };
                 Units = person.Units;
+                IsActive = person.IsActive;
             }
             catch (NotFoundException)
             {
@@ -87,6 +94,40 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
         }
 
         return Page();
+    }
+
+    /// <summary>HR marks the person as having left (the form asked for confirmation first).</summary>
+    public Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct) =>
+        ChangeStatusAsync((id, version) => new DeactivatePersonCommand(id, version), "People.DeactivatedMessage", ct);
+
+    /// <summary>HR brings the person back.</summary>
+    public Task<IActionResult> OnPostReactivateAsync(CancellationToken ct) =>
+        ChangeStatusAsync((id, version) => new ReactivatePersonCommand(id, version), "People.ReactivatedMessage", ct);
+
+    private async Task<IActionResult> ChangeStatusAsync(Func<Guid, int, IRequest<Unit>> command, string message, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await mediator.Send(command(id, Data.Version), ct);
+            StatusMessage = message;
+            return Redirect($"/people/edit/{id}");
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException or ValidationException)
+        {
+            // Someone changed the person in between: show what is stored now and let HR decide again.
+            var result = await OnGetAsync(ct);
+            Problem = texts["Common.Conflict"];
+            return result;
+        }
     }
 
     /// <summary>The form's fields; empty strings instead of nulls so validation reports them.</summary>

@@ -435,6 +435,25 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
                     b.ToTable("RoleAssignments", "skills");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.ToTable("SuspendedRoles", "skills");
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.Tool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -649,6 +668,15 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.HasOne("Codex.Modules.Skills.Domain.PersonRoles", null)
+                        .WithMany("Suspended")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.ToolCompetence", b =>
                 {
                     b.HasOne("Codex.Modules.Skills.Domain.DigCompCompetence", null)
@@ -667,6 +695,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Codex.Modules.Skills.Domain.PersonRoles", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Suspended");
                 });
 
             modelBuilder.Entity("Codex.Modules.Skills.Domain.RequirementMatrix", b =>

@@ -435,6 +435,25 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
                     b.ToTable("RoleAssignments", "skills");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("SuspendedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.ToTable("SuspendedRoles", "skills");
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.Tool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -649,6 +668,15 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.HasOne("Codex.Modules.Skills.Domain.PersonRoles", null)
+                        .WithMany("Suspended")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.ToolCompetence", b =>
                 {
                     b.HasOne("Codex.Modules.Skills.Domain.DigCompCompetence", null)
@@ -667,6 +695,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Codex.Modules.Skills.Domain.PersonRoles", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Suspended");
                 });
 
             modelBuilder.Entity("Codex.Modules.Skills.Domain.RequirementMatrix", b =>

@@ -429,6 +429,25 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                     b.ToTable("skills_RoleAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuspendedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "RoleId");
+
+                    b.ToTable("skills_SuspendedRoles", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.Tool", b =>
                 {
                     b.Property<Guid>("Id")
@@ -643,6 +662,15 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Codex.Modules.Skills.Domain.SuspendedRole", b =>
+                {
+                    b.HasOne("Codex.Modules.Skills.Domain.PersonRoles", null)
+                        .WithMany("Suspended")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Codex.Modules.Skills.Domain.ToolCompetence", b =>
                 {
                     b.HasOne("Codex.Modules.Skills.Domain.DigCompCompetence", null)
@@ -661,6 +689,8 @@ namespace Codex.Modules.Skills.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Codex.Modules.Skills.Domain.PersonRoles", b =>
                 {
                     b.Navigation("Assignments");
+
+                    b.Navigation("Suspended");
                 });
 
             modelBuilder.Entity("Codex.Modules.Skills.Domain.RequirementMatrix", b =>
