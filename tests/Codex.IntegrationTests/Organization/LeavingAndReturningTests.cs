@@ -153,7 +153,8 @@ public abstract class LeavingAndReturningTests(DatabaseProvider provider, Postgr
         var person = await admin.CreatePersonAsync("Konrad", "Konflikt");
         var version = await PersonVersionAsync(person);
 
-        await (await (await MemberAsync()).PostAsJsonAsync($"/api/org/people/{person}/deactivate", new { version })).AssertProblemAsync(HttpStatusCode.Forbidden);
+        // A lead is no HR (the demo member's own session ends when the other test lets him leave).
+        await (await (await TeamLeadAsync()).PostAsJsonAsync($"/api/org/people/{person}/deactivate", new { version })).AssertProblemAsync(HttpStatusCode.Forbidden);
         await (await admin.PostAsJsonAsync($"/api/org/people/{person}/deactivate", new { version = version + 5 })).AssertProblemAsync(HttpStatusCode.Conflict);
         await (await admin.PostAsJsonAsync($"/api/org/people/{Guid.NewGuid()}/deactivate", new { version })).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await admin.PostAsJsonAsync($"/api/org/people/{person}/deactivate", new { version })).AssertStatusAsync(HttpStatusCode.NoContent);
