@@ -18,7 +18,7 @@ public enum Device
 /// headless Chromium, shared by the tests of one class. Every test gets its own browser context,
 /// so cookies (sign-in, language) never leak from one test into the next.
 /// </summary>
-public sealed class CodexSite : IAsyncLifetime
+public class CodexSite : IAsyncLifetime
 {
     /// <summary>Set it to a folder to keep screenshots of the pages the layout tests visit.</summary>
     public const string ScreenshotFolderVariable = "CODEX_SCREENSHOTS";
@@ -35,18 +35,27 @@ public sealed class CodexSite : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The site has not started.");
 
+    /// <summary>The host behind the site (its services, e.g. for an operator's command, and its mail pickup folder).</summary>
+    public CodexApplicationFactory Factory => _factory ?? throw new InvalidOperationException("The site has not started.");
+
     public static string? ScreenshotFolder =>
         Environment.GetEnvironmentVariable(ScreenshotFolderVariable) is { Length: > 0 } folder ? folder : null;
 
     public async Task InitializeAsync()
     {
         _factory = CodexApplicationFactory.ForSqlite();
+        ConfigureHost(_factory);
         // A real socket: the browser cannot reach the in-memory TestServer. Port 0 = any free port.
         _factory.UseKestrel(0);
         // StartServer runs Program (migrations, demo seed) synchronously; keep it off the test thread.
         await Task.Run(_factory.StartServer);
         BaseAddress = _factory.ClientOptions.BaseAddress;
         _browser = await Chromium.LaunchAsync();
+    }
+
+    /// <summary>Settings of a site that starts differently from the demo (before the host starts).</summary>
+    protected virtual void ConfigureHost(CodexApplicationFactory factory)
+    {
     }
 
     public async Task DisposeAsync()

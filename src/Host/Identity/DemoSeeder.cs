@@ -34,7 +34,9 @@ internal sealed class DemoSeeder(
         await mediator.Send(new SeedDemoCodexCommand(), cancellationToken);
         // After Skills: the paths target its tools and are assigned to its roles.
         await mediator.Send(new SeedDemoLearningCommand(), cancellationToken);
-        if (seeded is null)
+        // Demo:Accounts=false seeds the organisation without its four demo logins: the first day of
+        // a real organisation with people and teams imported, and nobody able to sign in yet.
+        if (seeded is null || !configuration.GetValue("Demo:Accounts", true))
         {
             return;
         }
