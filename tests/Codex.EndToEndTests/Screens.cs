@@ -14,8 +14,11 @@ public static class Screens
     public const string NewPerson = "person-new";
     public const string Codices = "codex";
     public const string TeamCodex = "codex-team";
+    public const string Accounts = "accounts";
+    public const string ForgotPassword = "forgot-password";
+    public const string ChangePassword = "change-password";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
@@ -23,7 +26,7 @@ public static class Screens
     /// </summary>
     public static async Task<IPage> OpenAsync(CodexSite site, string screen, Device device = Device.Desktop)
     {
-        var page = screen == Login
+        var page = screen is Login or ForgotPassword
             ? await site.NewPageAsync(device)
             : await site.SignedInPageAsync(DemoLogins.Admin, device);
         await page.GotoAsync(await PathOfAsync(page, screen));
@@ -46,6 +49,12 @@ public static class Screens
                 return "/people/edit";
             case Codices:
                 return "/codex";
+            case Accounts:
+                return "/admin/accounts";
+            case ForgotPassword:
+                return "/Account/ForgotPassword";
+            case ChangePassword:
+                return "/me/password";
             case TeamCodex:
                 await page.GotoAsync("/codex");
                 return await page.GetByRole(AriaRole.Link, new() { Name = "Pflegeteam Nord", Exact = true }).GetAttributeAsync("href")
