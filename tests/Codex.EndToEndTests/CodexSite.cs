@@ -35,6 +35,9 @@ public sealed class CodexSite : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The site has not started.");
 
+    /// <summary>The host's services, for what a test sets up without a screen for it (e.g. an account).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public static string? ScreenshotFolder =>
         Environment.GetEnvironmentVariable(ScreenshotFolderVariable) is { Length: > 0 } folder ? folder : null;
 

@@ -8,6 +8,7 @@ public static class Screens
 {
     public const string Login = "login";
     public const string Home = "home";
+    public const string HomeOfMember = "home-member";
     public const string Organisation = "org";
     public const string Team = "team";
     public const string People = "people";
@@ -15,17 +16,21 @@ public static class Screens
     public const string Codices = "codex";
     public const string TeamCodex = "codex-team";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, Codices, TeamCodex];
 
     /// <summary>
-    /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
+    /// A new tab with the screen loaded: the login anonymously, the member's home as the demo member, everything else as the demo admin
     /// (who sees the most: management forms and all table columns).
     /// </summary>
     public static async Task<IPage> OpenAsync(CodexSite site, string screen, Device device = Device.Desktop)
     {
-        var page = screen == Login
-            ? await site.NewPageAsync(device)
-            : await site.SignedInPageAsync(DemoLogins.Admin, device);
+        var page = screen switch
+        {
+            Login => await site.NewPageAsync(device),
+            // The member's home page lists what waits for them (the demo's learning steps due).
+            HomeOfMember => await site.SignedInPageAsync(DemoLogins.Member, device),
+            _ => await site.SignedInPageAsync(DemoLogins.Admin, device),
+        };
         await page.GotoAsync(await PathOfAsync(page, screen));
         return page;
     }
@@ -37,6 +42,7 @@ public static class Screens
             case Login:
                 return "/Account/Login";
             case Home:
+            case HomeOfMember:
                 return "/";
             case Organisation:
                 return "/org";
