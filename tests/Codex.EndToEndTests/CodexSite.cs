@@ -38,6 +38,9 @@ public class CodexSite : IAsyncLifetime
     /// <summary>The host behind the site (its services, e.g. for an operator's command, and its mail pickup folder).</summary>
     public CodexApplicationFactory Factory => _factory ?? throw new InvalidOperationException("The site has not started.");
 
+    /// <summary>The host's services, for what a test sets up without a screen for it (e.g. an account).</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site has not started.");
+
     public static string? ScreenshotFolder =>
         Environment.GetEnvironmentVariable(ScreenshotFolderVariable) is { Length: > 0 } folder ? folder : null;
 

@@ -8,6 +8,7 @@ public static class Screens
 {
     public const string Login = "login";
     public const string Home = "home";
+    public const string HomeOfMember = "home-member";
     public const string Organisation = "org";
     public const string Team = "team";
     public const string People = "people";
@@ -18,17 +19,21 @@ public static class Screens
     public const string ForgotPassword = "forgot-password";
     public const string ChangePassword = "change-password";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
 
     /// <summary>
-    /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
+    /// A new tab with the screen loaded: the login anonymously, the member's home as the demo member, everything else as the demo admin
     /// (who sees the most: management forms and all table columns).
     /// </summary>
     public static async Task<IPage> OpenAsync(CodexSite site, string screen, Device device = Device.Desktop)
     {
-        var page = screen is Login or ForgotPassword
-            ? await site.NewPageAsync(device)
-            : await site.SignedInPageAsync(DemoLogins.Admin, device);
+        var page = screen switch
+        {
+            Login or ForgotPassword => await site.NewPageAsync(device),
+            // The member's home page lists what waits for them (the demo's learning steps due).
+            HomeOfMember => await site.SignedInPageAsync(DemoLogins.Member, device),
+            _ => await site.SignedInPageAsync(DemoLogins.Admin, device),
+        };
         await page.GotoAsync(await PathOfAsync(page, screen));
         return page;
     }
@@ -40,6 +45,7 @@ public static class Screens
             case Login:
                 return "/Account/Login";
             case Home:
+            case HomeOfMember:
                 return "/";
             case Organisation:
                 return "/org";

@@ -1,12 +1,43 @@
+using System.Globalization;
+using Codex.Modules.Learning.Contracts;
+using Codex.Modules.TeamCodex.Contracts;
+using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Codex.Host.Pages;
 
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The home page: what waits for the signed-in person in every module, each one link away, or —
+/// when nothing does — what Codex is for and where to start.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, IConfiguration configuration) : PageModel
 {
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Notifications:TimeZone"] ?? "Europe/Berlin");
+
     public string DisplayName => User.FindFirst("codex:display-name")?.Value ?? User.Identity?.Name ?? "";
 
-    public void OnGet()
+    public IReadOnlyList<RoundAwaitingResponse> Rounds { get; private set; } = [];
+
+    public IReadOnlyList<VersionAwaitingAcknowledgement> Versions { get; private set; } = [];
+
+    public IReadOnlyList<DueStep> Steps { get; private set; } = [];
+
+    public SignOffsWaiting SignOffs { get; private set; } = new(0, "/learning/sign-offs");
+
+    public bool NothingWaits => Rounds.Count == 0 && Versions.Count == 0 && Steps.Count == 0 && SignOffs.Count == 0;
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        // One after the other: the module queries share this request's scope (and its cached unit names).
+        Rounds = await mediator.Send(new GetRoundsAwaitingMyResponseQuery(), ct);
+        Versions = await mediator.Send(new GetVersionsAwaitingMyAcknowledgementQuery(), ct);
+        Steps = await mediator.Send(new GetMyDueStepsQuery(), ct);
+        SignOffs = await mediator.Send(new GetSignOffsWaitingForMeQuery(), ct);
     }
+
+    /// <summary>A calendar date (closing dates have no time of day) in the reader's culture.</summary>
+    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>A moment as the date it is in the organisation's time zone, in the reader's culture.</summary>
+    public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("d", CultureInfo.CurrentCulture);
 }
