@@ -1,6 +1,8 @@
 using System.Globalization;
+using Codex.Host.Identity.Features.CountOpenInvitations;
 using Codex.Modules.Learning.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
+using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,7 +26,10 @@ public sealed class IndexModel(IMediator mediator, IConfiguration configuration)
 
     public SignOffsWaiting SignOffs { get; private set; } = new(0, "/learning/sign-offs");
 
-    public bool NothingWaits => Rounds.Count == 0 && Versions.Count == 0 && Steps.Count == 0 && SignOffs.Count == 0;
+    /// <summary>For Admin and HR: people invited who have not set a password yet.</summary>
+    public OpenInvitations Invitations { get; private set; } = new(0, 0);
+
+    public bool NothingWaits => Rounds.Count == 0 && Versions.Count == 0 && Steps.Count == 0 && SignOffs.Count == 0 && Invitations.Total == 0;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +38,10 @@ public sealed class IndexModel(IMediator mediator, IConfiguration configuration)
         Versions = await mediator.Send(new GetVersionsAwaitingMyAcknowledgementQuery(), ct);
         Steps = await mediator.Send(new GetMyDueStepsQuery(), ct);
         SignOffs = await mediator.Send(new GetSignOffsWaitingForMeQuery(), ct);
+        if (User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR))
+        {
+            Invitations = await mediator.Send(new CountOpenInvitationsQuery(), ct);
+        }
     }
 
     /// <summary>A calendar date (closing dates have no time of day) in the reader's culture.</summary>

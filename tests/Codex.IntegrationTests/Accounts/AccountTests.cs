@@ -52,6 +52,7 @@ public abstract class AccountTests(DatabaseProvider provider, PostgresFixture po
         Assert.Equal("Ihr Zugang zu Codex", mail.Subject);
         Assert.Contains("Heike Sommer hat Sie zu Codex eingeladen", mail.TextBody, StringComparison.Ordinal);
         Assert.Equal(AccountStatus.Invited, (await StatusAsync(hr, personId)).Status);
+        Assert.Contains("eingeladene Personen haben noch kein Passwort festgelegt", await hr.PageTextAsync("/"), StringComparison.Ordinal);
 
         var browser = Factory.CreateAnonymousClient();
         var page = await browser.GetStringAsync(link);
