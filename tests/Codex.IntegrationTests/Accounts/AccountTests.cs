@@ -72,6 +72,24 @@ public abstract class AccountTests(DatabaseProvider provider, PostgresFixture po
         Assert.Contains("bereits angenommen", await second.TextAsync(), StringComparison.Ordinal);
         await Factory.SignInAsync(email, AccountTesting.StrongPassword);
         await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.SignInAsync(email, "Ein ganz anderes langes Passwort"));
+
+        // The admin's mail page never shows the link (whoever reads it could set the password).
+        var admin = await AdminAsync();
+        EmailDetailsRow? details = null;
+        foreach (var row in (await admin.EmailsAsync("Sent")).Where(m => m.TemplateKey == "account.invitation"))
+        {
+            details = await admin.EmailAsync(row.Id);
+            if (details.RecipientAddress == email)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(email, details?.RecipientAddress);
+        var sent = details!;
+        Assert.Null(sent.TextBody);
+        Assert.Null(sent.HtmlBody);
+        Assert.DoesNotContain("/Account/Activate", await admin.PageTextAsync($"/admin/mail/{sent.Id}"), StringComparison.Ordinal);
     }
 
     [Fact]
