@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Codex.Host.Identity;
+using Codex.Host.Import;
 using Codex.Host.Jobs;
 using Codex.Host.Web;
 using Codex.Modules.Learning;
@@ -43,6 +44,9 @@ public static class CodexApp
         services.AddSkillsModule(database, catalog);
         services.AddLearningModule(database, builder.Configuration, catalog);
         services.AddNotificationsModule(database, builder.Configuration, catalog);
+        // The Host's own use cases (the people import, which spans Organization and Skills) are
+        // scanned like a module's: handlers, validators, field names from its texts.
+        catalog.Add(new ModuleInfo("Host", typeof(CodexApp).Assembly, null, typeof(ImportTexts)));
         services.AddCodexShared(catalog);
 
         services.AddCodexIdentity(database, builder.Configuration);
@@ -116,6 +120,7 @@ public static class CodexApp
         api.MapSkillsModule();
         api.MapLearningModule();
         api.MapNotificationsModule();
+        PeopleImportEndpoints.Map(api);
 
         app.MapRazorPages();
         app.MapJobsDashboard();
