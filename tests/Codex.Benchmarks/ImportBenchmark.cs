@@ -31,7 +31,6 @@ internal static class ImportBenchmark
         }
 
         using var client = await ListPeopleBenchmark.SignInOverKestrelAsync(factory, DemoLogins.Admin);
-        client.Timeout = TimeSpan.FromMinutes(10);
         var name = ListPeopleBenchmark.Name(provider);
 
         var floor = await new OrganisationGenerator(provider, factory.ConnectionString, OrganizationTables.From(factory.Services))

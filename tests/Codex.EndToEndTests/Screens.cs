@@ -12,10 +12,11 @@ public static class Screens
     public const string Team = "team";
     public const string People = "people";
     public const string NewPerson = "person-new";
+    public const string PeopleImport = "people-import";
     public const string Codices = "codex";
     public const string TeamCodex = "codex-team";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, Codices, TeamCodex];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, everything else as the demo admin
@@ -44,6 +45,8 @@ public static class Screens
                 return "/people";
             case NewPerson:
                 return "/people/edit";
+            case PeopleImport:
+                return "/people/import";
             case Codices:
                 return "/codex";
             case TeamCodex:
