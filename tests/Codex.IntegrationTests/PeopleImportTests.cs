@@ -120,7 +120,9 @@ public abstract class PeopleImportTests(DatabaseProvider provider, PostgresFixtu
 
         Assert.True(outcome.Applied);
         Assert.Equal(1, outcome.People!.Created);
-        var created = await hr.GetOkAsync<PersonDto>($"/api/org/people/{await hr.PersonIdAsync($"Neu {t}")}");
+        var newId = await hr.PersonIdAsync($"Neu {t}");
+        Assert.Equal([newId], outcome.People.CreatedPersonIds);
+        var created = await hr.GetOkAsync<PersonDto>($"/api/org/people/{newId}");
         Assert.Equal(("Nora", "en", true), (created.FirstName, created.PreferredLanguage, created.IsActive));
         Assert.Equal("Pflegeteam Süd", Assert.Single(created.Units).Name);
         var untouched = await hr.GetOkAsync<PersonDto>($"/api/org/people/{existing}");
@@ -357,7 +359,7 @@ public abstract class PeopleImportTests(DatabaseProvider provider, PostgresFixtu
         public const int ListCap = 200;
     }
 
-    private sealed record AppliedDto(int Created, int Updated, int Moved, int Left);
+    private sealed record AppliedDto(int Created, int Updated, int Moved, int Left, List<Guid> CreatedPersonIds);
 
     private sealed record OutcomeDto(bool Applied, AppliedDto? People, int RolesAssigned);
 

@@ -116,7 +116,7 @@ internal sealed class ImportPeopleCommandHandler(IMediator mediator, IStringLoca
 
         var people = plan.People.Count > 0
             ? await mediator.Send(new ApplyPeopleImportCommand(plan.People), cancellationToken)
-            : new PeopleImportApplied(0, 0, 0, 0);
+            : new PeopleImportApplied(0, 0, 0, 0, []);
         var roles = plan.Roles.Count > 0 ? await mediator.Send(new AssignRolesInBulkCommand(plan.Roles), cancellationToken) : 0;
         return new PeopleImportOutcome(plan.Preview, true, people, roles);
     }

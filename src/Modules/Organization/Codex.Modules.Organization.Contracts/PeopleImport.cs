@@ -46,4 +46,5 @@ public sealed record ImportedPerson(
     bool IsLead,
     bool Left);
 
-public sealed record PeopleImportApplied(int Created, int Updated, int Moved, int Left);
+/// <param name="CreatedPersonIds">The new people, e.g. for sending them invitations after the import.</param>
+public sealed record PeopleImportApplied(int Created, int Updated, int Moved, int Left, IReadOnlyList<Guid> CreatedPersonIds);

@@ -123,6 +123,6 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
             throw new ConcurrencyConflictException("ApplyPeopleImportCommand: a concurrent request saved the same key first.", ex);
         }
 
-        return new PeopleImportApplied(created, updated, moved, left);
+        return new PeopleImportApplied(created, updated, moved, left, [.. command.People.Where(p => p.IsNew).Select(p => p.PersonId)]);
     }
 }
