@@ -3,7 +3,9 @@
 # is generated on SQLite and on PostgreSQL, and "list a department's people" is timed through the
 # real Host over HTTP next to the same query in raw ADO.NET (the floor), printed as a ratio; then the
 # Skills gap heatmap of the whole organisation (200 tools) at the same scales, with its growth ratio
-# between scales (--no-heatmap skips it). See docs/benchmarks.md.
+# between scales (--no-heatmap skips it); then the people import of 5,000 people (preview and apply
+# over HTTP, next to a raw bulk insert of as many people; --import N sets the size, 0 skips it).
+# See docs/benchmarks.md.
 #
 # Figures only: nothing passes or fails on time. Exit code 0 means the benchmark ran to the end;
 # non-zero means it could not (packages, build, a host that did not start, wrong arguments, or the
@@ -12,6 +14,7 @@
 # Arguments are passed to the benchmark app, e.g.
 #   build/bench.sh --provider sqlite --scales 1000,10000
 #   build/bench.sh --iterations 200 --show-sql
+#   build/bench.sh --import 5000 --no-heatmap --mails 0 --learning-holders 0
 #   build/bench.sh --help
 set -euo pipefail
 

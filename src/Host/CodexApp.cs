@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Codex.Host.Identity;
+using Codex.Host.Import;
 using Codex.Host.Jobs;
 using Codex.Host.Web;
 using Codex.Modules.Learning;
@@ -43,7 +44,8 @@ public static class CodexApp
         services.AddSkillsModule(database, catalog);
         services.AddLearningModule(database, builder.Configuration, catalog);
         services.AddNotificationsModule(database, builder.Configuration, catalog);
-        // The Host's own use cases (accounts, invitations, passwords) go through the same mediator.
+        // The Host's own use cases (accounts, invitations, passwords; the people import, which spans
+        // Organization and Skills) are scanned like a module's: handlers, validators, texts.
         catalog.Add(new ModuleInfo("Host", typeof(CodexApp).Assembly, null, typeof(SharedTexts)));
         services.AddCodexShared(catalog);
 
@@ -124,6 +126,7 @@ public static class CodexApp
         api.MapLearningModule();
         api.MapNotificationsModule();
         api.MapAccounts();
+        PeopleImportEndpoints.Map(api);
 
         app.MapRazorPages();
         app.MapJobsDashboard();

@@ -6,12 +6,12 @@ namespace Codex.Benchmarks;
 /// <summary>Command-line options; see <see cref="Usage"/>.</summary>
 internal sealed record BenchmarkOptions(
     IReadOnlyList<DatabaseProvider> Providers, IReadOnlyList<int> Scales, int Iterations, int Warmup, int MaxSecondsPerCase, bool ShowSql, int Mails = 10_000,
-    int LearningHolders = 10_000, int LearningEnrolments = 50_000, bool Heatmap = true)
+    int LearningHolders = 10_000, int LearningEnrolments = 50_000, bool Heatmap = true, int ImportPeople = 5_000)
 {
     public const string Usage = """
         Usage: Codex.Benchmarks [--provider sqlite|postgresql|both] [--scales 1000,10000,50000]
                                 [--iterations 100] [--warmup 20] [--max-seconds 60] [--show-sql]
-                                [--mails 10000] [--heatmap|--no-heatmap]
+                                [--mails 10000] [--heatmap|--no-heatmap] [--import 5000]
 
           --provider    database(s) to run on (default: both)
           --scales      organisation sizes in people, comma-separated; 10k = 10000 (default: 1000,10000,50000)
@@ -26,6 +26,7 @@ internal sealed record BenchmarkOptions(
           --heatmap     run the Skills gap heatmap benchmark (organisation-wide, 200 tools) at the same
                         providers and scales, with the growth between scales (default)
           --no-heatmap  skip the heatmap benchmark
+          --import      people in the file of the people import benchmark (preview and apply), 0 to skip (default: 5000)
         """;
 
     public static BenchmarkOptions Default { get; } = new(
@@ -68,6 +69,15 @@ internal sealed record BenchmarkOptions(
                     }
 
                     options = name == "--learning-holders" ? options with { LearningHolders = learning } : options with { LearningEnrolments = learning };
+                    break;
+                case "--import":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var imported))
+                    {
+                        error = $"--import takes a whole number, not '{value}'.";
+                        return null;
+                    }
+
+                    options = options with { ImportPeople = imported };
                     break;
                 case "--mails":
                     if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var mails))

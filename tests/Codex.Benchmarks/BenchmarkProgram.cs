@@ -146,6 +146,34 @@ internal static class BenchmarkProgram
             }
         }
 
+        if (options.ImportPeople > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Codex benchmark: people import of {options.ImportPeople:N0} people (with units, leads and roles), real Host over loopback HTTP");
+            Console.WriteLine("  floor     the same number of people with units and memberships bulk-inserted in raw SQL (OrganisationGenerator), same database");
+            try
+            {
+                ImportBenchmark.PrintHeader();
+                if (options.Providers.Contains(DatabaseProvider.Sqlite))
+                {
+                    await ImportBenchmark.RunAsync(DatabaseProvider.Sqlite, null, options.ImportPeople, message => Console.Error.WriteLine("  " + message));
+                }
+
+                if (options.Providers.Contains(DatabaseProvider.PostgreSql))
+                {
+                    await using var cluster = await PostgresCluster.StartAsync();
+                    await ImportBenchmark.RunAsync(DatabaseProvider.PostgreSql, cluster, options.ImportPeople, message => Console.Error.WriteLine("  " + message));
+                }
+
+                Console.WriteLine("Target: preview and apply each under 10 s for 5,000 people. Figures only.");
+            }
+            catch (Exception exception)
+            {
+                Console.Error.WriteLine($"error: the import benchmark did not run to the end: {exception}");
+                return 1;
+            }
+        }
+
         if (options.Mails > 0)
         {
             Console.WriteLine();

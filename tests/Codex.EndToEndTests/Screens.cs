@@ -13,13 +13,14 @@ public static class Screens
     public const string Team = "team";
     public const string People = "people";
     public const string NewPerson = "person-new";
+    public const string PeopleImport = "people-import";
     public const string Codices = "codex";
     public const string TeamCodex = "codex-team";
     public const string Accounts = "accounts";
     public const string ForgotPassword = "forgot-password";
     public const string ChangePassword = "change-password";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, the member's home as the demo member, everything else as the demo admin
@@ -53,6 +54,8 @@ public static class Screens
                 return "/people";
             case NewPerson:
                 return "/people/edit";
+            case PeopleImport:
+                return "/people/import";
             case Codices:
                 return "/codex";
             case Accounts:

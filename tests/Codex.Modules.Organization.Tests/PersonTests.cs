@@ -20,6 +20,19 @@ public sealed class PersonTests
     }
 
     [Fact]
+    public void A_staff_number_is_trimmed_a_blank_one_clears_it_and_an_overlong_one_is_refused()
+    {
+        var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "anna@example.org", "de", Now);
+
+        person.SetStaffNumber(" 004711 ");
+        Assert.Equal("004711", person.StaffNumber);
+        person.SetStaffNumber("  ");
+        Assert.Null(person.StaffNumber);
+        var error = Assert.Throws<DomainException>(() => person.SetStaffNumber(new string('1', Person.StaffNumberMaxLength + 1)));
+        Assert.Equal("Org.StaffNumberTooLong", error.MessageKey);
+    }
+
+    [Fact]
     public void Only_german_and_english_are_supported_languages()
     {
         var error = Assert.Throws<DomainException>(() => Person.Create(Guid.NewGuid(), "A", "B", "a@b.de", "fr", Now));

@@ -1,4 +1,4 @@
-using Codex.Modules.Skills.Features.Transfer;
+using Codex.Shared.Tables;
 
 namespace Codex.Modules.Skills.Tests;
 

@@ -45,3 +45,15 @@ public sealed record PrivacyRules(int MinimumGroupSize, bool IndividualProficien
 
 /// <summary>Seeds the demo roles, tools, requirements, assignments and assessments once; false when they already exist.</summary>
 public sealed record SeedDemoSkillsCommand : IRequest<bool>;
+
+/// <summary>The roles the given people hold (for an import's preview: which assignments would be new).</summary>
+public sealed record GetRolesOfPeopleForImportQuery(IReadOnlyCollection<Guid> PersonIds) : IRequest<IReadOnlyList<PersonRole>>;
+
+public sealed record PersonRole(Guid PersonId, Guid RoleId);
+
+/// <summary>
+/// Gives many people a role each in one transaction (the people import): assignments a person
+/// already holds are skipped, unknown roles and people who are not active are refused. Every new
+/// assignment raises RoleAssigned and is audited, as a single assignment is. Returns how many were new.
+/// </summary>
+public sealed record AssignRolesInBulkCommand(IReadOnlyList<PersonRole> Assignments) : IRequest<int>;

@@ -7,6 +7,7 @@ public sealed class Person : AggregateRoot
 {
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
+    public const int StaffNumberMaxLength = 50;
 
     public static readonly IReadOnlyList<string> Languages = ["de", "en"];
 
@@ -24,6 +25,9 @@ public sealed class Person : AggregateRoot
     public string NormalizedEmail { get; private set; } = "";
 
     public string PreferredLanguage { get; private set; } = "de";
+
+    /// <summary>The HR system's staff number (Personalnummer), unique when set; imports match by it first.</summary>
+    public string? StaffNumber { get; private set; }
 
     public bool IsActive { get; private set; } = true;
 
@@ -51,6 +55,18 @@ public sealed class Person : AggregateRoot
         Email = email.Trim();
         NormalizedEmail = Email.ToLowerInvariant();
         PreferredLanguage = preferredLanguage;
+    }
+
+    /// <summary>Sets or clears the staff number (blank clears it).</summary>
+    public void SetStaffNumber(string? staffNumber)
+    {
+        var value = staffNumber?.Trim();
+        if (value?.Length > StaffNumberMaxLength)
+        {
+            throw new DomainException("Org.StaffNumberTooLong", $"A staff number has at most {StaffNumberMaxLength} characters.");
+        }
+
+        StaffNumber = string.IsNullOrEmpty(value) ? null : value;
     }
 
     /// <summary>The person left the organisation; the record stays for the audit trail.</summary>

@@ -52,6 +52,8 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
             b.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
             b.Property(p => p.NormalizedEmail).HasMaxLength(Person.EmailMaxLength);
             b.Property(p => p.PreferredLanguage).HasMaxLength(5);
+            b.Property(p => p.StaffNumber).HasMaxLength(Person.StaffNumberMaxLength);
+            b.HasIndex(p => p.StaffNumber).IsUnique();
             b.Ignore(p => p.DisplayName);
             b.HasIndex(p => p.NormalizedEmail).IsUnique();
             b.HasIndex(p => new { p.LastName, p.FirstName });

@@ -6,6 +6,7 @@ using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Mediation;
 using Codex.Shared.Security;
+using Codex.Shared.Tables;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -143,9 +144,7 @@ internal sealed class ImportCommandHandler(SkillsDbContext db, IMediator mediato
         List<string[]> rows;
         try
         {
-            rows = command.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-                ? Xlsx.Read(new MemoryStream(command.Content))
-                : Csv.Read(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(command.Content));
+            rows = TableFile.Read(command.FileName, command.Content);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

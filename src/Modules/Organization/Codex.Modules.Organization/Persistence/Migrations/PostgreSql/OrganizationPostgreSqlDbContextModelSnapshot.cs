@@ -112,6 +112,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -119,6 +123,9 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("StaffNumber")
                         .IsUnique();
 
                     b.HasIndex("LastName", "FirstName");

@@ -112,6 +112,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -120,6 +124,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
 
                     b.HasIndex("NormalizedEmail")
                         .IsUnique();
+
+                    b.HasIndex("StaffNumber")
+                        .IsUnique()
+                        .HasFilter("[StaffNumber] IS NOT NULL");
 
                     b.HasIndex("LastName", "FirstName");
 

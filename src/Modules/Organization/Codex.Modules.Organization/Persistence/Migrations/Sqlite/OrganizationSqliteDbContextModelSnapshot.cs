@@ -106,6 +106,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StaffNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -113,6 +117,9 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("NormalizedEmail")
+                        .IsUnique();
+
+                    b.HasIndex("StaffNumber")
                         .IsUnique();
 
                     b.HasIndex("LastName", "FirstName");

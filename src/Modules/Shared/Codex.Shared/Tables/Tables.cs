@@ -1,10 +1,52 @@
 using System.Text;
 using ClosedXML.Excel;
 
-namespace Codex.Modules.Skills.Features.Transfer;
+namespace Codex.Shared.Tables;
+
+/// <summary>
+/// Reads an uploaded table (CSV or XLSX) into rows of trimmed cells: the one mechanism behind every
+/// import (Skills' catalogue, the people import). CSV bytes are decoded as strict UTF-8 (with or
+/// without byte order mark) and, when they are not valid UTF-8, as Windows-1252 — what German
+/// Excel and many HR systems still write.
+/// </summary>
+public static class TableFile
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The rows of the file (blank rows left out). Throws <see cref="FormatException"/> or the
+    /// reader's own exception for a file that cannot be read; callers report that as their input error.
+    /// </summary>
+    public static List<string[]> Read(string fileName, byte[] content) =>
+        IsXlsx(fileName) ? Xlsx.Read(new MemoryStream(content)) : Csv.Read(Decode(content));
+
+    /// <summary>Strict UTF-8 first (a BOM is dropped by <see cref="Csv.Read"/>), else code page 1252.</summary>
+    public static string Decode(byte[] content)
+    {
+        try
+        {
+            return StrictUtf8.GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Windows1252.GetString(content);
+        }
+    }
+
+    private static Encoding Windows1252
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding(1252);
+        }
+    }
+}
 
 /// <summary>RFC 4180 CSV with the semicolon German Excel expects; reading accepts semicolon or comma.</summary>
-internal static class Csv
+public static class Csv
 {
     public const char Separator = ';';
 
@@ -142,7 +184,7 @@ internal static class Csv
         value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
 }
 
-internal static class Xlsx
+public static class Xlsx
 {
     public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string>> rows)
     {

@@ -1,0 +1,128 @@
+using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Organization.Domain;
+using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Errors;
+using Codex.Shared.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Organization.Features.People;
+
+internal sealed class FindPeopleForImportQueryHandler(OrganizationDbContext db)
+    : IRequestHandler<FindPeopleForImportQuery, IReadOnlyList<ImportCandidate>>
+{
+    public async Task<IReadOnlyList<ImportCandidate>> Handle(FindPeopleForImportQuery query, CancellationToken cancellationToken)
+    {
+        var numbers = query.StaffNumbers.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct().ToList();
+        var emails = query.Emails.Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct().ToList();
+        var people = await db.People.AsNoTracking()
+            .Where(p => (p.StaffNumber != null && numbers.Contains(p.StaffNumber)) || emails.Contains(p.NormalizedEmail))
+            .Select(p => new { p.Id, p.StaffNumber, p.FirstName, p.LastName, p.Email, p.PreferredLanguage, p.IsActive })
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var memberships = (await db.Memberships.AsNoTracking()
+                .Where(m => ids.Contains(m.PersonId))
+                .Select(m => new UnitMembership(m.OrgUnitId, m.PersonId, m.IsLead))
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.PersonId);
+        return people
+            .Select(p => new ImportCandidate(p.Id, p.StaffNumber, p.FirstName, p.LastName, p.Email, p.PreferredLanguage, p.IsActive, [.. memberships[p.Id]]))
+            .ToList();
+    }
+}
+
+internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, TimeProvider clock)
+    : IRequestHandler<ApplyPeopleImportCommand, PeopleImportApplied>
+{
+    public async Task<PeopleImportApplied> Handle(ApplyPeopleImportCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var existingIds = command.People.Where(p => !p.IsNew).Select(p => p.PersonId).ToList();
+        var people = await db.People.Where(p => existingIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        // Every unit a row's person is in now or will be in, with its memberships: two queries for the whole file.
+        var placedIds = command.People.Where(p => p.UnitId is not null && !p.Left).Select(p => p.PersonId).ToList();
+        var unitIds = await db.Memberships.Where(m => placedIds.Contains(m.PersonId)).Select(m => m.OrgUnitId).Distinct().ToListAsync(cancellationToken);
+        unitIds.AddRange(command.People.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value));
+        unitIds = [.. unitIds.Distinct()];
+        var units = await db.OrgUnits.Include(u => u.Memberships).Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var unitsOf = units.Values.SelectMany(u => u.Memberships).ToLookup(m => m.PersonId, m => m.OrgUnitId);
+
+        int created = 0, updated = 0, moved = 0, left = 0;
+        foreach (var row in command.People)
+        {
+            Person person;
+            if (row.IsNew)
+            {
+                person = Person.Create(row.PersonId, row.FirstName, row.LastName, row.Email, row.PreferredLanguage, now);
+                person.SetStaffNumber(row.StaffNumber);
+                db.People.Add(person);
+                created++;
+            }
+            else
+            {
+                person = people.GetValueOrDefault(row.PersonId) ?? throw new NotFoundException(nameof(Person), row.PersonId);
+                if (row.Left)
+                {
+                    if (person.IsActive)
+                    {
+                        person.Deactivate(now);
+                        left++;
+                    }
+
+                    continue;
+                }
+
+                if (person.FirstName != row.FirstName.Trim() || person.LastName != row.LastName.Trim() || person.Email != row.Email.Trim()
+                    || person.PreferredLanguage != row.PreferredLanguage || (row.StaffNumber is not null && person.StaffNumber != row.StaffNumber.Trim()))
+                {
+                    person.ChangeDetails(row.FirstName, row.LastName, row.Email, row.PreferredLanguage);
+                    if (row.StaffNumber is not null)
+                    {
+                        person.SetStaffNumber(row.StaffNumber);
+                    }
+
+                    updated++;
+                }
+            }
+
+            if (row.UnitId is not { } target)
+            {
+                continue;
+            }
+
+            var current = row.IsNew ? [] : unitsOf[row.PersonId].ToList();
+            var others = current.Where(id => id != target).ToList();
+            foreach (var other in others)
+            {
+                units[other].RemoveMember(row.PersonId, now);
+            }
+
+            if (current.Contains(target))
+            {
+                units[target].SetLead(row.PersonId, row.IsLead, now);
+            }
+            else
+            {
+                units[target].AddMember(row.PersonId, row.IsLead, now);
+            }
+
+            if (!row.IsNew && (others.Count > 0 || !current.Contains(target)))
+            {
+                moved++;
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueKeyViolation.IsCausedBy(ex))
+        {
+            // Someone took an email address or staff number of the file since it was checked.
+            throw new ConcurrencyConflictException("ApplyPeopleImportCommand: a concurrent request saved the same key first.", ex);
+        }
+
+        return new PeopleImportApplied(created, updated, moved, left, [.. command.People.Where(p => p.IsNew).Select(p => p.PersonId)]);
+    }
+}

@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PersonStaffNumber : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "StaffNumber",
+                schema: "organization",
+                table: "People",
+                type: "nvarchar(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_StaffNumber",
+                schema: "organization",
+                table: "People",
+                column: "StaffNumber",
+                unique: true,
+                filter: "[StaffNumber] IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_People_StaffNumber",
+                schema: "organization",
+                table: "People");
+
+            migrationBuilder.DropColumn(
+                name: "StaffNumber",
+                schema: "organization",
+                table: "People");
+        }
+    }
+}
