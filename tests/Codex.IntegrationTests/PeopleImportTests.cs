@@ -314,6 +314,31 @@ public abstract class PeopleImportTests(DatabaseProvider provider, PostgresFixtu
         return (parts[0], parts[1].Split(" (")[0]);
     }
 
+    [Fact]
+    public async Task The_people_an_import_creates_can_be_invited_to_Codex_right_away()
+    {
+        var hr = await HumanResourcesAsync();
+        var t = Guid.NewGuid().ToString("N")[..8];
+        var file = Csv($"E1-{t};Ella;Einladung;ella-{t}@codex-tests.example;;;;;", $"E2-{t};Emil;Einladung;emil-{t}@codex-tests.example;;;;en;");
+
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(file), "file", "neue.csv");
+        form.Add(new StringContent("AddNewOnly"), "mode");
+        form.Add(new StringContent("true"), "invite");
+        var response = await hr.PostAsync("/api/people/import", form);
+        await response.AssertStatusAsync(HttpStatusCode.OK);
+        var outcome = (await response.Content.ReadFromJsonAsync<InvitingOutcomeDto>(CodexApi.Json))!;
+
+        Assert.Equal(2, outcome.People!.Created);
+        Assert.Equal(2, outcome.Invitations!.Invited);
+        var accounts = await hr.GetStringAsync("/api/accounts?search=" + Uri.EscapeDataString($"{t}@codex-tests.example"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(accounts, "\"status\":\"Invited\"").Count);
+    }
+
+    private sealed record InvitationsDto(int Invited, int Resent);
+
+    private sealed record InvitingOutcomeDto(bool Applied, AppliedDto? People, InvitationsDto? Invitations);
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string fileName, byte[] content, string mode)
     {
         using var form = new MultipartFormDataContent();

@@ -39,9 +39,6 @@ internal static class IdentitySetup
             .AddUserConfirmation<AccountConfirmation>()
             .AddClaimsPrincipalFactory<CodexClaimsFactory>();
 
-        // Every request checks the account's security stamp: deactivation, a password change or
-        // reset and a role change end or refresh existing sessions at once, not after 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.Configure<DataProtectionTokenProviderOptions>(o =>
             o.TokenLifespan = TimeSpan.FromHours(Features.RequestPasswordReset.PasswordResetMailJob.ValidHours));
         services.AddScoped<AccountInvitations>();
@@ -60,6 +57,9 @@ internal static class IdentitySetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Every request is checked against the account (one query): deactivation and a password
+            // change or reset end existing sessions at once, a role change refreshes them.
+            o.Events.OnValidatePrincipal = AccountSessionValidator.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
@@ -130,6 +130,7 @@ internal sealed class CodexClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CodexClaims.PersonId, user.PersonId.ToString()));
         identity.AddClaim(new Claim("codex:display-name", user.DisplayName));
+        identity.AddClaim(new Claim(AccountSessionValidator.AccountVersionClaim, user.ConcurrencyStamp ?? ""));
         return identity;
     }
 }

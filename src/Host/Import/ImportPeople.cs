@@ -1,3 +1,5 @@
+using Codex.Host.Identity;
+using Codex.Host.Identity.Features.InvitePeople;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Mediation;
@@ -29,9 +31,11 @@ public sealed record PreviewPeopleImportQuery(string FileName, byte[] Content, P
 /// no row has an error, applies it: Organization first (people, memberships, leads, leavers in
 /// one transaction), then Skills (the role assignments, in one transaction). Applying the same
 /// file again changes nothing, so should the second step fail, running the import again completes it.
+/// With <paramref name="InviteNewPeople"/>, everyone the import created is invited to Codex afterwards.
 /// </summary>
 [RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
-public sealed record ImportPeopleCommand(string FileName, byte[] Content, PeopleImportMode Mode) : IRequest<PeopleImportOutcome>, IPeopleImportFile;
+public sealed record ImportPeopleCommand(string FileName, byte[] Content, PeopleImportMode Mode, bool InviteNewPeople = false)
+    : IRequest<PeopleImportOutcome>, IPeopleImportFile;
 
 public interface IPeopleImportFile
 {
@@ -71,7 +75,8 @@ public sealed record PeopleImportPreview(
     public bool HasChanges => Creations + Updates + Moves + Leavers + RoleAssignments > 0;
 }
 
-public sealed record PeopleImportOutcome(PeopleImportPreview Preview, bool Applied, PeopleImportApplied? People, int RolesAssigned);
+public sealed record PeopleImportOutcome(
+    PeopleImportPreview Preview, bool Applied, PeopleImportApplied? People, int RolesAssigned, InvitationOutcome? Invitations = null);
 
 internal sealed class PeopleImportFileValidator : AbstractValidator<IPeopleImportFile>
 {
@@ -118,7 +123,10 @@ internal sealed class ImportPeopleCommandHandler(IMediator mediator, IStringLoca
             ? await mediator.Send(new ApplyPeopleImportCommand(plan.People), cancellationToken)
             : new PeopleImportApplied(0, 0, 0, 0, []);
         var roles = plan.Roles.Count > 0 ? await mediator.Send(new AssignRolesInBulkCommand(plan.Roles), cancellationToken) : 0;
-        return new PeopleImportOutcome(plan.Preview, true, people, roles);
+        var invitations = command.InviteNewPeople && people.CreatedPersonIds.Count > 0
+            ? await mediator.Send(new InvitePeopleCommand(PersonIds: people.CreatedPersonIds), cancellationToken)
+            : null;
+        return new PeopleImportOutcome(plan.Preview, true, people, roles, invitations);
     }
 }
 
@@ -142,7 +150,8 @@ internal static class PeopleImportEndpoints
         api.MapPost("/people/import", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
             var (fileName, content, mode) = await ReadAsync(request, ct);
-            var outcome = await mediator.Send(new ImportPeopleCommand(fileName, content, mode), ct);
+            var invite = bool.TryParse((await request.ReadFormAsync(ct))["invite"].ToString(), out var yes) && yes;
+            var outcome = await mediator.Send(new ImportPeopleCommand(fileName, content, mode, invite), ct);
             return outcome.Preview.HasErrors ? ErrorsProblem(outcome.Preview) : Results.Ok(outcome);
         });
     }
@@ -151,7 +160,7 @@ internal static class PeopleImportEndpoints
     {
         if (!request.HasFormContentType)
         {
-            throw new BadHttpRequestException("Send the file as multipart/form-data (fields: file, mode).");
+            throw new BadHttpRequestException("Send the file as multipart/form-data (fields: file, mode, optionally invite=true).");
         }
 
         var form = await request.ReadFormAsync(ct);

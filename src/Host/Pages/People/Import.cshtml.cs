@@ -71,7 +71,7 @@ public sealed class ImportModel(IMediator mediator, IDataProtectionProvider prot
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApplyAsync(string? stash, CancellationToken ct)
+    public async Task<IActionResult> OnPostApplyAsync(string? stash, bool invite, CancellationToken ct)
     {
         if (Unpack(stash) is not { } upload)
         {
@@ -80,7 +80,7 @@ public sealed class ImportModel(IMediator mediator, IDataProtectionProvider prot
         }
 
         (FileName, Mode) = (upload.FileName, upload.Mode);
-        Outcome = await mediator.Send(new ImportPeopleCommand(upload.FileName, upload.Content, upload.Mode), ct);
+        Outcome = await mediator.Send(new ImportPeopleCommand(upload.FileName, upload.Content, upload.Mode, invite), ct);
         if (!Outcome.Applied)
         {
             // The organisation changed since the preview and the file no longer fits: show why.
