@@ -55,7 +55,8 @@ public sealed class FirstDayTests(FirstDaySite site) : IClassFixture<FirstDaySit
         await admin.GetByRole(AriaRole.Button, new() { Name = "Alle ohne Konto einladen" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Einladungen verschickt:");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Konten und Einladungen" })).ToBeVisibleAsync();
-        await Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "Mehmet Yılmaz" })).ToContainTextAsync("eingeladen am");
+        await Expect(admin.Locator("tr[data-person]").Filter(new() { HasText = "Mehmet Yılmaz" })).ToContainTextAsync("eingeladen am");
+        await Expect(admin.Locator("#account-audit")).ToContainTextAsync("Greta Fuchs");
 
         // The member follows the mail's link on the phone, sets a password and lands on the home page.
         var link = await InvitationLinkAsync("mehmet.yilmaz@sozialwerk-rheinaue.example");

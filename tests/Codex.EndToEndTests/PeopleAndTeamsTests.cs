@@ -21,8 +21,10 @@ public sealed class PeopleAndTeamsTests(CodexSite site) : BrowserTest(site)
         await Expect(page.Locator("#people-count")).ToHaveTextAsync("1 Person gefunden");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "greta.sonnberg@sozialwerk-rheinaue.example" });
         await Expect(row).ToHaveCountAsync(1);
-        await Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("Sonnberg");
-        await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("Greta");
+        // The first cell selects the person for an invitation; then last and first name.
+        await Expect(row.GetByRole(AriaRole.Checkbox, new() { Name = "Greta Sonnberg auswählen" })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("Sonnberg");
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("Greta");
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Greta Sonnberg bearbeiten" })).ToBeVisibleAsync();
         AssertNoBrowserErrors(page);
     }
