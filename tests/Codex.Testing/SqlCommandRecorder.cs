@@ -3,14 +3,14 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Codex.Benchmarks;
+namespace Codex.Testing;
 
 /// <summary>
 /// Records the SQL commands EF Core executes in this process (the in-process host's), through EF's
-/// DiagnosticListener, while it exists. Used around one request, never while timing: disposed,
+/// DiagnosticListener, while it exists (a copy of the benchmarks' recorder). Used around one request: disposed,
 /// it unsubscribes and EF raises no events at all.
 /// </summary>
-internal sealed class SqlCommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+public sealed class SqlCommandRecorder : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
     private readonly ConcurrentQueue<string> _commands = new();
