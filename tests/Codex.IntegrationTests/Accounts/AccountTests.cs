@@ -260,19 +260,24 @@ public abstract class AccountTests(DatabaseProvider provider, PostgresFixture po
         var session = await Factory.SignInAsync(email, AccountTesting.StrongPassword);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/me/password")).StatusCode);
 
-        await PublishAsync(new PersonLeftIntegrationEvent(Guid.NewGuid(), DateTimeOffset.UtcNow, personId));
+        // HR marks the person as left; the outbox (dispatched right after the commit) disables the account.
+        var hr = await HumanResourcesAsync();
+        var version = (await hr.GetOkAsync<JsonElement>($"/api/org/people/{personId}")).GetProperty("version").GetInt32();
+        await (await hr.PostAsJsonAsync($"/api/org/people/{personId}/deactivate", new { version })).AssertStatusAsync(HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(async () => (await session.GetAsync("/me/password")).StatusCode, s => s == HttpStatusCode.Redirect, TimeSpan.FromSeconds(30), "the live session ends");
         await PublishAsync(new PersonLeftIntegrationEvent(Guid.NewGuid(), DateTimeOffset.UtcNow, personId)); // redelivered: no change
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/me/password")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/accounts")).StatusCode);
         await Assert.ThrowsAsync<InvalidOperationException>(() => Factory.SignInAsync(email, AccountTesting.StrongPassword));
-        Assert.Equal(AccountStatus.Deactivated, (await StatusAsync(await HumanResourcesAsync(), personId)).Status);
+        Assert.Equal(AccountStatus.Deactivated, (await StatusAsync(hr, personId)).Status);
         Assert.Equal(1, await AuditCountAsync(personId, AccountAuditAction.Deactivated));
 
         // HR brings them back: the old password works again.
-        await PublishAsync(new PersonReturnedIntegrationEvent(Guid.NewGuid(), DateTimeOffset.UtcNow, personId));
+        version = (await hr.GetOkAsync<JsonElement>($"/api/org/people/{personId}")).GetProperty("version").GetInt32();
+        await (await hr.PostAsJsonAsync($"/api/org/people/{personId}/reactivate", new { version })).AssertStatusAsync(HttpStatusCode.NoContent);
+        await Eventually.HoldsAsync(async () => (await StatusAsync(hr, personId)).Status, s => s == AccountStatus.Active, TimeSpan.FromSeconds(30), "the account works again");
         await Factory.SignInAsync(email, AccountTesting.StrongPassword);
-        Assert.Equal(AccountStatus.Active, (await StatusAsync(await HumanResourcesAsync(), personId)).Status);
         Assert.Equal(1, await AuditCountAsync(personId, AccountAuditAction.Reactivated));
     }
 
