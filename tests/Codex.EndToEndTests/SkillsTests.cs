@@ -32,6 +32,26 @@ public sealed class SkillsTests(CodexSite site) : BrowserTest(site)
     }
 
     [Fact]
+    public async Task HR_creates_a_role_in_the_form_and_renames_it()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        await page.GotoAsync("/skills/roles");
+        var name = "Hauswirtschaftskraft " + Guid.NewGuid().ToString("N")[..4];
+
+        var form = page.Locator("#role-form");
+        await form.GetByLabel("Name").FillAsync(name);
+        await form.GetByLabel("Beschreibung").FillAsync("Einkauf, Wäsche, Mahlzeiten bei Klient:innen.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"{name} bearbeiten" }).ClickAsync();
+        await form.GetByLabel("Name").FillAsync(name + " (Teilzeit)");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = name + " (Teilzeit)" })).ToHaveCountAsync(1);
+        AssertNoBrowserErrors(page);
+    }
+
+    [Fact]
     public async Task A_member_self_assesses_and_the_team_heatmap_changes()
     {
         var hr = await Site.SignedInPageAsync(DemoLogins.HumanResources);
