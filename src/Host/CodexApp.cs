@@ -158,6 +158,12 @@ public static class CodexApp
         }
     }
 
+    /// <summary>"/path", but not "//host" or "/\\host" (browsers read both as another site) and no control characters.</summary>
+    private static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 and <= 2000 } && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+
     private static IResult SetCulture(HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl)
     {
         if (Cultures.Any(c => c.Name == culture))
@@ -168,7 +174,7 @@ public static class CodexApp
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
 
-        // Only local return addresses: no open redirect.
-        return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        // Only local return addresses: no open redirect, and nothing LocalRedirect would refuse with a 500.
+        return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
     }
 }

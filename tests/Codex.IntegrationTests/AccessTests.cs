@@ -169,6 +169,27 @@ public abstract class AccessTests(DatabaseProvider provider, PostgresFixture pos
         Assert.DoesNotContain("Anmelden", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/\\x")]
+    [InlineData("//evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/\u0001x")]
+    public async Task The_language_switch_sends_a_foreign_or_malformed_return_address_home(string returnUrl)
+    {
+        var client = Factory.CreateAnonymousClient();
+        var token = await CodexApplicationFactory.AntiforgeryTokenAsync(client, "/Account/Login");
+
+        var response = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en-GB",
+            ["returnUrl"] = returnUrl,
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.ToString());
+    }
+
     [Fact]
     public async Task The_language_switch_refuses_a_post_without_the_antiforgery_token()
     {
