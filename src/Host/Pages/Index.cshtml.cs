@@ -1,5 +1,6 @@
 using System.Globalization;
 using Codex.Host.Identity.Features.CountOpenInvitations;
+using Codex.Host.Web;
 using Codex.Modules.Learning.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
 using Codex.Shared.Security;
@@ -12,10 +13,8 @@ namespace Codex.Host.Pages;
 /// The home page: what waits for the signed-in person in every module, each one link away, or —
 /// when nothing does — what Codex is for and where to start.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, IConfiguration configuration) : PageModel
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Notifications:TimeZone"] ?? "Europe/Berlin");
-
     public string DisplayName => User.FindFirst("codex:display-name")?.Value ?? User.Identity?.Name ?? "";
 
     public IReadOnlyList<RoundAwaitingResponse> Rounds { get; private set; } = [];
@@ -48,5 +47,5 @@ public sealed class IndexModel(IMediator mediator, IConfiguration configuration)
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
     /// <summary>A moment as the date it is in the organisation's time zone, in the reader's culture.</summary>
-    public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone).ToString("d", CultureInfo.CurrentCulture);
+    public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, OrganisationTime.Zone).ToString("d", CultureInfo.CurrentCulture);
 }
