@@ -12,6 +12,7 @@ using Codex.Modules.Skills;
 using Codex.Modules.TeamCodex;
 using Codex.Shared;
 using Codex.Shared.Persistence;
+using Codex.Shared.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Codex.Host.Identity.Features.CountOpenInvitations;
-using Codex.Host.Web;
+using Codex.Shared.Time;
 using Codex.Modules.Learning.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
 using Codex.Shared.Security;
@@ -47,5 +47,5 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 
     /// <summary>A moment as the date it is in the organisation's time zone, in the reader's culture.</summary>
-    public string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, OrganisationTime.Zone).ToString("d", CultureInfo.CurrentCulture);
+    public string Date(DateTimeOffset at) => at.LocalDate();
 }

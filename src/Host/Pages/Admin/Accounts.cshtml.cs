@@ -1,6 +1,7 @@
 using System.Globalization;
 using Codex.Host.Identity;
 using Codex.Host.Web;
+using Codex.Shared.Time;
 using Codex.Host.Identity.Features.ChangeAccountRole;
 using Codex.Host.Identity.Features.InvitePeople;
 using Codex.Host.Identity.Features.ListAccountAudit;
@@ -127,10 +128,10 @@ internal sealed class AccountsModel(IMediator mediator, AccountInvitations invit
 
     /// <summary>A moment in the organisation's time zone, as a date in the reader's culture.</summary>
     public static string LocalDate(DateTimeOffset? at) =>
-        at is { } value ? TimeZoneInfo.ConvertTime(value, OrganisationTime.Zone).ToString("d", CultureInfo.CurrentCulture) : "";
+        at is { } value ? value.LocalDate() : "";
 
     public static string LocalTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, OrganisationTime.Zone).ToString("g", CultureInfo.CurrentCulture);
+        at.LocalDateTime();
 
     private string OutcomeText(InvitationOutcome o) =>
         texts["Accounts.Outcome", o.Invited, o.Resent, o.AlreadyActive, o.NotActive, o.EmailInUse].Value;
