@@ -31,8 +31,8 @@ public static class CodexApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        var database = DatabaseOptions.FromConfiguration(builder.Configuration);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
+        var database = DatabaseOptions.FromConfiguration(builder.Configuration, builder.Environment.ContentRootPath);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             ModuleMigrations.PrepareSqliteFile(database.ConnectionString);
@@ -69,7 +69,8 @@ public static class CodexApp
             .AddViewLocalization()
             // No client-side validation script is shipped: the data-val-* attributes it would read
             // only carried untranslated English messages into the markup.
-            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Codex.Shared.Web.CheckboxModelBinderProvider()));
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();
@@ -94,6 +95,10 @@ public static class CodexApp
                 : RateLimitPartition.GetNoLimiter("read"));
         });
 
+        // Without a known HTTPS port the redirection would silently do nothing: 443 unless told otherwise.
+        services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort")
+            ?? builder.Configuration.GetValue<int?>("HTTPS_PORT") ?? 443);
+
         var app = builder.Build();
         OrganisationTime.Configure(app.Configuration);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolver(app.Services);
@@ -105,7 +110,9 @@ public static class CodexApp
         if (app.Configuration.GetValue("Security:HttpsOnly", false))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Every plain-HTTP request goes to HTTPS (the secure-only antiforgery cookie would otherwise
+            // turn the login page into a 500); load balancers still probe the health checks over HTTP.
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
         }
 
         app.UseStaticFiles();
@@ -159,6 +166,18 @@ public static class CodexApp
             app.ScheduleRecurringCommands();
         }
     }
+
+    /// <summary>
+    /// The application's own folder (appsettings.json, wwwroot), not the current one: the published
+    /// host then works from any working directory and as a service. A content root given
+    /// explicitly (`--contentRoot`, as the test host does, or ASPNETCORE_CONTENTROOT) still wins.
+    /// </summary>
+    private static string? ContentRoot(string[] args) =>
+        args.Any(a => a.TrimStart('-', '/').StartsWith("contentRoot", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+        || Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is not null
+            ? null
+            : AppContext.BaseDirectory;
 
     /// <summary>"/path", but not "//host" or "/\\host" (browsers read both as another site) and no control characters.</summary>
     private static bool IsLocalPath(string? url) =>

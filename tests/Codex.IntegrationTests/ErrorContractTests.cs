@@ -78,6 +78,22 @@ public abstract class ErrorContractTests(DatabaseProvider provider, PostgresFixt
     }
 
     [Fact]
+    public async Task A_stale_form_with_a_checkbox_value_that_is_no_boolean_comes_back_with_its_message()
+    {
+        // Shown again because of the other field's error, the form used to fail on the checkbox's remembered value.
+        var admin = await AdminAsync();
+        var page = await (await admin.GetAsync("/admin/skills-privacy")).Content.ReadAsStringAsync();
+        var form = HtmlForm.Submit(page, "", ("Data.MinimumGroupSize", "0"), ("Data.IndividualProficiencyVisibleToLeads", "vielleicht"));
+
+        var response = await admin.PostAsync("/admin/skills-privacy", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"Data.IndividualProficiencyVisibleToLeads\"", html, StringComparison.Ordinal);
+        Assert.Contains("input-validation-error", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_page_for_an_unknown_unit_is_a_404_page()
     {
         var admin = await AdminAsync();

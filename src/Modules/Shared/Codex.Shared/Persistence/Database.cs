@@ -17,7 +17,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/codex.db";
 
-    public static DatabaseOptions FromConfiguration(IConfiguration configuration)
+    /// <param name="contentRoot">The application's folder: a relative SQLite file lives there, not in the current folder (a service's is anywhere).</param>
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration, string? contentRoot = null)
     {
         var providerText = configuration["Database:Provider"];
         var provider = string.IsNullOrWhiteSpace(providerText)
@@ -32,6 +33,16 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
             connectionString = provider == DatabaseProvider.Sqlite
                 ? DefaultSqliteConnectionString
                 : throw new InvalidOperationException($"ConnectionStrings:Codex is required for {provider}.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite && contentRoot is not null)
+        {
+            var sqlite = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+            if (sqlite.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) && !Path.IsPathRooted(file))
+            {
+                sqlite.DataSource = Path.GetFullPath(Path.Combine(contentRoot, file));
+                connectionString = sqlite.ConnectionString;
+            }
         }
 
         return new DatabaseOptions(provider, connectionString);
