@@ -153,12 +153,16 @@ public sealed class SkillsTests(CodexSite site) : BrowserTest(site)
     [InlineData("/skills/gaps", Device.Phone)]
     [InlineData("/skills/tools", Device.Phone)]
     [InlineData("/skills/transfer", Device.Desktop)]
+    [InlineData("/skills/audit", Device.Phone)]
+    [InlineData("/skills/roles", Device.Phone)]
+    [InlineData("/skills/assignments", Device.Phone)]
     public async Task The_skills_screens_meet_the_accessibility_basics_and_do_not_scroll_sideways(string path, Device device)
     {
         var page = await Site.SignedInPageAsync(DemoLogins.Admin, device);
         await page.GotoAsync(path);
 
-        var problems = (await PageChecks.AccessibilityProblemsAsync(page)).Concat(await PageChecks.HorizontalScrollingAsync(page)).ToList();
+        var problems = (await PageChecks.AccessibilityProblemsAsync(page)).Concat(await PageChecks.HorizontalScrollingAsync(page))
+            .Concat(await PageChecks.UnreachableScrollRegionsAsync(page)).ToList();
 
         Assert.True(problems.Count == 0, $"{path} ({device}):{PageChecks.Describe(problems)}");
         await CodexSite.SaveScreenshotAsync(page, $"skills{path.Replace('/', '-')}-{device.ToString().ToLowerInvariant()}");
