@@ -219,6 +219,35 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
         Assert.Equal(4, (await member.GetOkAsync<PersonSkillsDto>("/api/skills/me")).Lines.Single(l => l.ToolId == line.ToolId).CurrentLevel);
     }
 
+    [Fact]
+    public async Task My_history_and_the_audit_show_times_on_the_organisations_clock_not_the_servers()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var german = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, berlin).ToString("g", german);
+        string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("g", german);
+
+        var member = await MemberAsync();
+        var history = (await member.GetOkAsync<HistoryPage>("/api/skills/me")).History;
+        var latest = history.MaxBy(h => h.At)!.At;
+        Assert.NotEqual(Local(latest), Utc(latest)); // the check means something only while the zones differ
+        var mine = await TextAsync(member, "/me/skills");
+        Assert.Contains(Local(latest), mine, StringComparison.Ordinal);
+
+        var hr = await HumanResourcesAsync();
+        (await hr.PostAsJsonAsync("/api/skills/roles", new { name = $"Zeitrolle {Guid.NewGuid():N}"[..20] })).EnsureSuccessStatusCode();
+        var entry = (await hr.GetOkAsync<AuditTimes>("/api/skills/audit")).Items.MaxBy(e => e.At)!;
+        var audit = await TextAsync(hr, "/skills/audit");
+        Assert.Contains(Local(entry.At), audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(Utc(entry.At), audit, StringComparison.Ordinal);
+    }
+
+    private sealed record HistoryLine(DateTimeOffset At);
+
+    private sealed record HistoryPage(List<HistoryLine> History);
+
+    private sealed record AuditTimes(List<HistoryLine> Items);
+
     private sealed record RoleRow(Guid Id, string Name, int Version);
 
     /// <summary>The row of the self-assessment form that holds this tool.</summary>
