@@ -21,6 +21,27 @@ public sealed class AccessibilityTests(CodexSite site) : BrowserTest(site)
     }
 
     [Fact]
+    public async Task The_scroll_region_check_finds_a_box_the_keyboard_cannot_reach_and_a_focusable_one_without_a_name()
+    {
+        var page = await Site.NewPageAsync();
+        await page.SetContentAsync("""
+            <html lang="de"><body style="width: 300px">
+              <div id="unreachable" style="overflow-x: auto"><div style="width: 900px">breit</div></div>
+              <div id="nameless" tabindex="0" style="overflow-x: auto"><div style="width: 900px">breit</div></div>
+              <div id="named" tabindex="0" role="region" aria-labelledby="named-label" style="overflow-x: auto"><span id="named-label">Tabelle</span><div style="width: 900px">breit</div></div>
+              <div id="with-link" style="overflow-x: auto"><a href="/x" style="display: inline-block; width: 900px">Link</a></div>
+              <div id="narrow" style="overflow-x: auto"><div style="width: 100px">schmal</div></div>
+            </body></html>
+            """);
+
+        var problems = await PageChecks.UnreachableScrollRegionsAsync(page);
+
+        Assert.Equal(2, problems.Count);
+        Assert.Contains(problems, p => p.Contains("not reachable by keyboard", StringComparison.Ordinal) && p.Contains("div#unreachable", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("without a name", StringComparison.Ordinal) && p.Contains("div#nameless", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_accessibility_checks_find_each_problem_of_a_broken_page()
     {
         var page = await Site.NewPageAsync();

@@ -11,6 +11,38 @@ namespace Codex.EndToEndTests;
 /// </summary>
 public static partial class PageChecks
 {
+    /// <summary>
+    /// Every box that scrolls (a wide table on a phone) must be reachable by keyboard, so it can be scrolled with the
+    /// arrow keys: focusable itself (tabindex="0") with a name, or holding something focusable (axe: scrollable-region-focusable).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> UnreachableScrollRegionsAsync(IPage page)
+    {
+        var found = await page.EvaluateAsync<string[]>("""
+            () => {
+              const focusable = 'a[href], button, input:not([type=hidden]), select, textarea, [tabindex]:not([tabindex="-1"]), summary';
+              const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+              const problems = [];
+              for (const el of document.querySelectorAll('body *')) {
+                const style = getComputedStyle(el);
+                const scrollsX = /(auto|scroll)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+                const scrollsY = /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+                if (!scrollsX && !scrollsY) continue;
+                const self = el.tabIndex >= 0 && el.getAttribute('tabindex') !== null;
+                if (self) {
+                  const named = (el.getAttribute('aria-labelledby') || '').split(/\s+/).some(id => document.getElementById(id)?.textContent.trim())
+                    || (el.getAttribute('aria-label') || '').trim();
+                  if (!named) problems.push(`Focusable scroll region without a name: ${describe(el)}`);
+                } else if (!el.querySelector(focusable)) {
+                  problems.push(`Scroll region not reachable by keyboard (needs tabindex="0", role="region" and a name): ${describe(el)}`);
+                }
+              }
+              return problems;
+            }
+            """);
+        return found;
+    }
+
     /// <summary>The page must not scroll sideways: the document is no wider than the viewport.</summary>
     public static async Task<IReadOnlyList<string>> HorizontalScrollingAsync(IPage page)
     {

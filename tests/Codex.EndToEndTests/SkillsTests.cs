@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Codex.Testing;
 using Microsoft.Playwright;
 
@@ -28,6 +29,74 @@ public sealed class SkillsTests(CodexSite site) : BrowserTest(site)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Erzieher:in × Diensttablet" });
         await Expect(row).ToContainTextAsync("2 mandatory · Dokumentation in der Wohngruppe");
         await Expect(row).ToContainTextAsync("heike.sommer");
+        AssertNoBrowserErrors(page);
+    }
+
+    [Fact]
+    public async Task Two_people_save_the_grid_at_once_and_after_the_conflict_both_changes_are_kept()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var admin = await Site.SignedInPageAsync(DemoLogins.Admin);
+        var hr = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        await admin.GotoAsync("/skills/matrix");
+        await hr.GotoAsync("/skills/matrix");
+
+        // A saves cell X …
+        await admin.GetByLabel("Geforderte Stufe: Verwaltung, Diensttablet").SelectOptionAsync("1");
+        await admin.GetByLabel("Begründung: Verwaltung, Diensttablet").FillAsync("Admin " + tag);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Matrix speichern" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Anforderungsmatrix wurde gespeichert.");
+
+        // … B, on the grid loaded before, changes cell Y and saves.
+        await hr.GetByLabel("Geforderte Stufe: Verwaltung, Dienstplan-App").SelectOptionAsync("3");
+        await hr.GetByLabel("verpflichtend (Verwaltung, Dienstplan-App)").CheckAsync();
+        await hr.GetByLabel("Begründung: Verwaltung, Dienstplan-App").FillAsync("HR " + tag);
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Matrix speichern" }).ClickAsync();
+
+        await Expect(hr.GetByRole(AriaRole.Alert)).ToContainTextAsync("Jemand anderes hat die Matrix inzwischen gespeichert.");
+        await Expect(hr.GetByLabel("Geforderte Stufe: Verwaltung, Dienstplan-App")).ToHaveValueAsync("3");
+        await Expect(hr.GetByLabel("verpflichtend (Verwaltung, Dienstplan-App)")).ToBeCheckedAsync();
+        await Expect(hr.GetByLabel("Begründung: Verwaltung, Dienstplan-App")).ToHaveValueAsync("HR " + tag);
+        // The other person's value is beside the cell, in words, and read out with it.
+        await Expect(hr.GetByLabel("Geforderte Stufe: Verwaltung, Diensttablet")).ToHaveAccessibleDescriptionAsync(new Regex(
+            "^Inzwischen geändert " + Regex.Escape($"Gespeichert ist jetzt: 1 Grundlagen (mit Hilfe) · empfohlen · Admin {tag}. Das bleibt so, solange Sie diese Zelle nicht ändern.")));
+        Assert.Null(await hr.GetByLabel("Geforderte Stufe: Verwaltung, Dienstplan-App").GetAttributeAsync("aria-describedby"));
+        Assert.Empty(await PageChecks.AccessibilityProblemsAsync(hr));
+
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Meine Änderungen auf den neuen Stand speichern" }).ClickAsync();
+        await Expect(hr.GetByRole(AriaRole.Status)).ToHaveTextAsync("Die Anforderungsmatrix wurde gespeichert.");
+
+        await admin.ReloadAsync();
+        await Expect(admin.GetByLabel("Geforderte Stufe: Verwaltung, Diensttablet")).ToHaveValueAsync("1");
+        await Expect(admin.GetByLabel("Begründung: Verwaltung, Diensttablet")).ToHaveValueAsync("Admin " + tag);
+        await Expect(admin.GetByLabel("Geforderte Stufe: Verwaltung, Dienstplan-App")).ToHaveValueAsync("3");
+        await Expect(admin.GetByLabel("verpflichtend (Verwaltung, Dienstplan-App)")).ToBeCheckedAsync();
+        await Expect(admin.GetByLabel("Begründung: Verwaltung, Dienstplan-App")).ToHaveValueAsync("HR " + tag);
+        AssertNoBrowserErrors(admin);
+        AssertNoBrowserErrors(hr);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_heatmap_table_is_reached_and_scrolled_with_the_keyboard_and_shows_its_focus()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.HumanResources, Device.Phone);
+        await page.GotoAsync("/skills/gaps");
+        var region = page.Locator("div[role=region]:has(#heatmap-table)");
+        await Expect(region).ToHaveAccessibleNameAsync(new Regex("^Erfüllungsgrad je Einheit und Werkzeug: "));
+        Assert.True(await region.EvaluateAsync<bool>("r => r.scrollWidth > r.clientWidth"), "the table should be wider than a phone");
+
+        var reached = false;
+        for (var i = 0; i < 60 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await region.EvaluateAsync<bool>("r => document.activeElement === r");
+        }
+
+        Assert.True(reached, "Tab never reached the heatmap table");
+        Assert.NotEqual("none", await region.EvaluateAsync<string>("r => getComputedStyle(r).outlineStyle"));
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.WaitForFunctionAsync("() => document.getElementById('heatmap-table').parentElement.scrollLeft > 0", null, new() { Timeout = 5000 });
         AssertNoBrowserErrors(page);
     }
 
@@ -84,12 +153,16 @@ public sealed class SkillsTests(CodexSite site) : BrowserTest(site)
     [InlineData("/skills/gaps", Device.Phone)]
     [InlineData("/skills/tools", Device.Phone)]
     [InlineData("/skills/transfer", Device.Desktop)]
+    [InlineData("/skills/audit", Device.Phone)]
+    [InlineData("/skills/roles", Device.Phone)]
+    [InlineData("/skills/assignments", Device.Phone)]
     public async Task The_skills_screens_meet_the_accessibility_basics_and_do_not_scroll_sideways(string path, Device device)
     {
         var page = await Site.SignedInPageAsync(DemoLogins.Admin, device);
         await page.GotoAsync(path);
 
-        var problems = (await PageChecks.AccessibilityProblemsAsync(page)).Concat(await PageChecks.HorizontalScrollingAsync(page)).ToList();
+        var problems = (await PageChecks.AccessibilityProblemsAsync(page)).Concat(await PageChecks.HorizontalScrollingAsync(page))
+            .Concat(await PageChecks.UnreachableScrollRegionsAsync(page)).ToList();
 
         Assert.True(problems.Count == 0, $"{path} ({device}):{PageChecks.Describe(problems)}");
         await CodexSite.SaveScreenshotAsync(page, $"skills{path.Replace('/', '-')}-{device.ToString().ToLowerInvariant()}");

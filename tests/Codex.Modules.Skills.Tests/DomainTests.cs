@@ -53,6 +53,65 @@ public sealed class MatrixTests
     }
 }
 
+/// <summary>A grid edit against the version the editor loaded: what the editor changed, and how it stands against a newer grid.</summary>
+public sealed class RequirementEditTests
+{
+    private static readonly Guid Nurse = Guid.NewGuid();
+    private static readonly Guid CareDoc = Guid.NewGuid();
+    private static readonly Guid Messenger = Guid.NewGuid();
+
+    private static RequirementCell Cell(Guid tool, int level, bool mandatory = false, string? why = null) => new(Nurse, tool, level, mandatory, why);
+
+    [Fact]
+    public void Only_cells_the_editor_changed_from_the_loaded_version_are_saved_again()
+    {
+        var edits = new[]
+        {
+            new RequirementEdit(Cell(CareDoc, 2, true, "Pflegeplanung"), Cell(CareDoc, 2, true, " Pflegeplanung ")),
+            new RequirementEdit(Cell(Messenger, 0), Cell(Messenger, 0, true, "ignored without a level")),
+            new RequirementEdit(Cell(Messenger, 1), Cell(Messenger, 3)),
+        };
+
+        var changed = Assert.Single(RequirementEdit.ChangedCells(edits));
+
+        Assert.Equal((Messenger, 3), (changed.ToolId, changed.Level));
+    }
+
+    [Fact]
+    public void A_cell_sent_without_what_was_loaded_counts_as_changed()
+    {
+        Assert.True(new RequirementEdit(null, Cell(CareDoc, 0)).ChangedByEditor);
+    }
+
+    [Fact]
+    public void After_someone_else_saved_their_cell_stays_unless_the_editor_changed_it_too()
+    {
+        var loaded = Cell(CareDoc, 1);
+        var theirs = Cell(CareDoc, 3, true, "neu");
+
+        Assert.Equal(CellConflict.TheirsStays, new RequirementEdit(loaded, Cell(CareDoc, 1)).Against(theirs));
+        Assert.Equal(CellConflict.YoursReplacesTheirs, new RequirementEdit(loaded, Cell(CareDoc, 2)).Against(theirs));
+        Assert.Equal(CellConflict.None, new RequirementEdit(loaded, Cell(CareDoc, 3, true, "neu")).Against(theirs));
+        Assert.Equal(CellConflict.None, new RequirementEdit(loaded, Cell(CareDoc, 4)).Against(loaded));
+        Assert.Equal(CellConflict.TheirsStays, new RequirementEdit(loaded, Cell(CareDoc, 1)).Against(null));
+    }
+
+    [Fact]
+    public void Saving_the_editors_changes_over_the_newer_grid_keeps_the_other_persons_cells()
+    {
+        var matrix = RequirementMatrix.Create();
+        matrix.Apply([Cell(CareDoc, 1), Cell(Messenger, 1)]);
+        var loaded = new[] { Cell(CareDoc, 1), Cell(Messenger, 1) };
+        matrix.Apply([Cell(CareDoc, 3, true, "A")]); // someone else, in between
+        var entered = new[] { Cell(CareDoc, 1), Cell(Messenger, 2, false, "B") };
+
+        matrix.Apply(RequirementEdit.ChangedCells(loaded.Zip(entered, (l, e) => new RequirementEdit(l, e))));
+
+        Assert.Equal((3, true, "A"), (matrix.Find(Nurse, CareDoc)!.Level, matrix.Find(Nurse, CareDoc)!.Mandatory, matrix.Find(Nurse, CareDoc)!.Rationale));
+        Assert.Equal((2, "B"), (matrix.Find(Nurse, Messenger)!.Level, matrix.Find(Nurse, Messenger)!.Rationale));
+    }
+}
+
 public sealed class RoleAssignmentTests
 {
     [Fact]
@@ -127,7 +186,7 @@ public sealed class ProficiencyTests
         var self = proficiency.AssessSelf(2, person, Now);
         var confirmed = proficiency.ConfirmByLead(3, lead, Now);
 
-        Assert.Equal((0, 2, ProficiencySource.Self, (Guid?)person), (self.OldLevel, self.NewLevel, self.Source, self.ChangedBy));
+        Assert.Equal((0, 2, ProficiencySource.Self, (Guid?)person), (self!.OldLevel, self.NewLevel, self.Source, self.ChangedBy));
         Assert.Equal((2, 3, ProficiencySource.Lead, (Guid?)lead), (confirmed.OldLevel, confirmed.NewLevel, confirmed.Source, confirmed.ChangedBy));
         Assert.True(proficiency.ConfirmedByLead);
     }
@@ -142,6 +201,22 @@ public sealed class ProficiencyTests
         proficiency.AssessSelf(4, person, Now);
 
         Assert.False(proficiency.ConfirmedByLead);
+    }
+
+    [Fact]
+    public void A_self_assessment_at_the_level_already_held_changes_nothing_and_leaves_no_history()
+    {
+        var person = Guid.NewGuid();
+        var untouched = Proficiency.Start(person, Guid.NewGuid());
+        var confirmed = Proficiency.Start(person, Guid.NewGuid());
+        confirmed.ConfirmByLead(2, Guid.NewGuid(), Now);
+
+        Assert.Null(untouched.AssessSelf(0, person, Now));
+        Assert.Null(confirmed.AssessSelf(2, person, Now));
+
+        Assert.Equal((2, ProficiencySource.Lead, true), (confirmed.Level, confirmed.Source, confirmed.ConfirmedByLead));
+        var changed = untouched.AssessSelf(1, person, Now);
+        Assert.Equal((0, 1), (changed!.OldLevel, changed.NewLevel));
     }
 
     [Fact]

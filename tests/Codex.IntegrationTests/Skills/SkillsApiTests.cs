@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Learning.Domain;
@@ -139,9 +140,14 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
         await first.AssertStatusAsync(HttpStatusCode.OK);
         var stale = await hr.PutAsJsonAsync("/api/skills/matrix",
             new { matrix.Version, cells = new[] { new CellDto(role, tool, 4, true, "überschrieben?") } });
-        await stale.AssertProblemAsync(HttpStatusCode.Conflict);
+        var conflict = await stale.AssertProblemAsync(HttpStatusCode.Conflict);
 
+        // The conflict answer carries the grid as it is now, so the client can apply its change over it.
+        var current = conflict.GetProperty("current").Deserialize<MatrixDto>(CodexApi.Json)!;
+        Assert.Equal(matrix.Version + 1, current.Version);
+        Assert.Equal((2, "Urlaubsanträge"), current.Cells.Where(c => c.RoleId == role && c.ToolId == tool).Select(c => (c.Level, c.Rationale)).Single());
         var now = await hr.GetOkAsync<MatrixDto>("/api/skills/matrix");
+        Assert.Equal(current.Version, now.Version);
         Assert.Equal(2, now.Cells.Single(c => c.RoleId == role && c.ToolId == tool).Level);
         var audit = await hr.GetOkAsync<AuditPage>("/api/skills/audit?area=Matrix");
         var entry = audit.Items.First(a => a.Subject == "Verwaltung × Dienstplan-App");
@@ -153,6 +159,28 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
             new { now.Version, cells = new[] { new CellDto(role, tool, 0, false, null) } });
         await removed.AssertStatusAsync(HttpStatusCode.OK);
         Assert.DoesNotContain((await hr.GetOkAsync<MatrixDto>("/api/skills/matrix")).Cells, c => c.RoleId == role && c.ToolId == tool);
+    }
+
+    [Fact]
+    public async Task A_self_assessment_of_the_whole_list_records_history_only_for_the_level_that_changed()
+    {
+        var member = await MemberAsync();
+        var before = await member.GetOkAsync<PersonSkillsDto>("/api/skills/me");
+        var since = before.History.Select(h => h.At).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        var changed = before.Lines.First(l => l.CurrentLevel < 4 && l.Version > 0);
+        // The page sends every line, most of them untouched (tools never assessed have level 0 and version 0).
+        Assert.Contains(before.Lines, l => l.Version == 0);
+        var levels = before.Lines.Select(l => new { l.ToolId, level = l.ToolId == changed.ToolId ? l.CurrentLevel + 1 : l.CurrentLevel, l.Version }).ToList();
+
+        (await member.PutAsJsonAsync("/api/skills/me/levels", new { levels })).EnsureSuccessStatusCode();
+
+        var after = await member.GetOkAsync<PersonSkillsDto>("/api/skills/me");
+        var added = after.History.Where(h => h.At > since).ToList();
+        var entry = Assert.Single(added);
+        Assert.Equal((changed.ToolName, changed.CurrentLevel, changed.CurrentLevel + 1), (entry.ToolName, entry.OldLevel, entry.NewLevel));
+        Assert.DoesNotContain(after.History, h => h.OldLevel == h.NewLevel && h.Source == "Self");
+        // Tools the person never touched get no record either.
+        Assert.All(after.Lines.Where(l => before.Lines.Single(b => b.ToolId == l.ToolId).Version == 0), l => Assert.Equal(0, l.Version));
     }
 
     [Fact]
@@ -299,7 +327,7 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
 
     private sealed record LineDto(Guid ToolId, string ToolName, int RequiredLevel, bool Mandatory, int CurrentLevel, bool ConfirmedByLead, string? Source, int Version, bool IsGap);
 
-    private sealed record HistoryDto(string ToolName, int OldLevel, int NewLevel, string Source);
+    private sealed record HistoryDto(string ToolName, int OldLevel, int NewLevel, string Source, DateTimeOffset At);
 
     private sealed record PersonSkillsDto(List<string> Roles, List<LineDto> Lines, List<HistoryDto> History);
 

@@ -72,7 +72,7 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
 
         var stale = await hr.PostAsync("/skills/matrix", new FormUrlEncodedContent(post));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Jemand anderes hat das inzwischen geändert", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("Jemand anderes hat die Matrix inzwischen gespeichert.", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         post["Version"] = (int.Parse(fields["Version"], System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         post["Data[0].Level"] = "0";
@@ -140,7 +140,125 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
         Assert.DoesNotContain(name, await TextAsync(hr, "/skills/roles"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stale_role_form_comes_back_with_the_input_beside_the_stored_role_and_saves_on_the_second_try()
+    {
+        var hr = await HumanResourcesAsync();
+        var name = $"Konfliktrolle {Guid.NewGuid():N}"[..22];
+        await (await hr.PostAsJsonAsync("/api/skills/roles", new { name })).AssertStatusAsync(HttpStatusCode.Created);
+        var role = (await hr.GetFromJsonAsync<List<RoleRow>>("/api/skills/roles"))!.Single(r => r.Name == name);
+        var action = $"/skills/roles?edit={role.Id}";
+        var loaded = await hr.GetStringAsync(action);
+        (await hr.PutAsJsonAsync($"/api/skills/roles/{role.Id}", new { name = name + " A", description = "von jemand anderem", role.Version })).EnsureSuccessStatusCode();
+
+        var stale = await hr.PostAsync(action, HtmlForm.Submit(loaded, action, ("Data.Name", name + " B"), ("Data.Description", "meine Beschreibung")));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        var text = WebUtility.HtmlDecode(html);
+        Assert.Contains("Jemand anderes hat das inzwischen geändert.", text, StringComparison.Ordinal);
+        Assert.Contains($"Gespeichert ist jetzt: {name} A – von jemand anderem", text, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{name} B\"", text, StringComparison.Ordinal);
+        Assert.Contains("meine Beschreibung", text, StringComparison.Ordinal);
+
+        var again = await hr.PostAsync(action, HtmlForm.Submit(html, action, ("Data.Name", name + " B"), ("Data.Description", "meine Beschreibung")));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains((await hr.GetFromJsonAsync<List<RoleRow>>("/api/skills/roles"))!, r => r.Id == role.Id && r.Name == name + " B");
+    }
+
+    [Fact]
+    public async Task A_stale_privacy_form_comes_back_with_the_input_beside_the_stored_rules_and_saves_on_the_second_try()
+    {
+        var admin = await AdminAsync();
+        try
+        {
+            var loaded = await admin.GetStringAsync("/admin/skills-privacy");
+            var settings = await admin.GetOkAsync<PrivacyDto>("/api/skills/privacy");
+            (await admin.PutAsJsonAsync("/api/skills/privacy", new { minimumGroupSize = 6, individualProficiencyVisibleToLeads = false, settings.Version })).EnsureSuccessStatusCode();
+
+            var stale = await admin.PostAsync("/admin/skills-privacy", HtmlForm.Submit(loaded, "", ("Data.MinimumGroupSize", "7")));
+
+            Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+            var html = await stale.Content.ReadAsStringAsync();
+            var text = WebUtility.HtmlDecode(html);
+            Assert.Contains("Jemand anderes hat das inzwischen geändert.", text, StringComparison.Ordinal);
+            Assert.Contains("Gespeichert ist jetzt: Mindestgruppengröße für Auswertungen 6", text, StringComparison.Ordinal);
+            Assert.Matches("<input[^>]*value=\"7\"[^>]*name=\"Data.MinimumGroupSize\"|<input[^>]*name=\"Data.MinimumGroupSize\"[^>]*value=\"7\"", html);
+
+            var again = await admin.PostAsync("/admin/skills-privacy", HtmlForm.Submit(html, "", ("Data.MinimumGroupSize", "7")));
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+            Assert.Equal(7, (await admin.GetOkAsync<PrivacyDto>("/api/skills/privacy")).MinimumGroupSize);
+        }
+        finally
+        {
+            var current = await admin.GetOkAsync<PrivacyDto>("/api/skills/privacy");
+            (await admin.PutAsJsonAsync("/api/skills/privacy", new { minimumGroupSize = 5, individualProficiencyVisibleToLeads = false, current.Version })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task A_stale_self_assessment_comes_back_with_the_persons_choice_beside_the_level_stored_now()
+    {
+        var member = await MemberAsync();
+        var loaded = await member.GetStringAsync("/me/skills");
+        var line = (await member.GetOkAsync<PersonSkillsDto>("/api/skills/me")).Lines.First(l => l.Version > 0 && l.CurrentLevel < 3);
+        var index = LineIndex(loaded, line.ToolId);
+        // The same person in another tab raises the level in between.
+        (await member.PutAsJsonAsync("/api/skills/me/levels", new { levels = new[] { new { toolId = line.ToolId, level = line.CurrentLevel + 1, line.Version } } })).EnsureSuccessStatusCode();
+
+        var stale = await member.PostAsync("/me/skills", HtmlForm.Submit(loaded, "", [.. ChosenLevels(loaded, except: index), ($"Data[{index}].Level", "4")]));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Contains("Jemand anderes hat das inzwischen geändert.", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Matches($"<select id=\"level-{index}\"[^>]*>(?:(?!</select>).)*<option value=\"4\" selected=\"selected\"", html.ReplaceLineEndings(" "));
+        Assert.Contains($"Gespeichert ist jetzt: {line.CurrentLevel + 1} – ", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+
+        var again = await member.PostAsync("/me/skills", HtmlForm.Submit(html, "", [.. ChosenLevels(html, except: index), ($"Data[{index}].Level", "4")]));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(4, (await member.GetOkAsync<PersonSkillsDto>("/api/skills/me")).Lines.Single(l => l.ToolId == line.ToolId).CurrentLevel);
+    }
+
+    [Fact]
+    public async Task My_history_and_the_audit_show_times_on_the_organisations_clock_not_the_servers()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var german = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, berlin).ToString("g", german);
+        string Utc(DateTimeOffset at) => at.ToUniversalTime().ToString("g", german);
+
+        var member = await MemberAsync();
+        var history = (await member.GetOkAsync<HistoryPage>("/api/skills/me")).History;
+        var latest = history.MaxBy(h => h.At)!.At;
+        Assert.NotEqual(Local(latest), Utc(latest)); // the check means something only while the zones differ
+        var mine = await TextAsync(member, "/me/skills");
+        Assert.Contains(Local(latest), mine, StringComparison.Ordinal);
+
+        var hr = await HumanResourcesAsync();
+        (await hr.PostAsJsonAsync("/api/skills/roles", new { name = $"Zeitrolle {Guid.NewGuid():N}"[..20] })).EnsureSuccessStatusCode();
+        var entry = (await hr.GetOkAsync<AuditTimes>("/api/skills/audit")).Items.MaxBy(e => e.At)!;
+        var audit = await TextAsync(hr, "/skills/audit");
+        Assert.Contains(Local(entry.At), audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(Utc(entry.At), audit, StringComparison.Ordinal);
+    }
+
+    private sealed record HistoryLine(DateTimeOffset At);
+
+    private sealed record HistoryPage(List<HistoryLine> History);
+
+    private sealed record AuditTimes(List<HistoryLine> Items);
+
     private sealed record RoleRow(Guid Id, string Name, int Version);
+
+    /// <summary>The row of the self-assessment form that holds this tool.</summary>
+    private static int LineIndex(string html, Guid toolId) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, $"name=\"Data\\[(\\d+)\\]\\.ToolId\" value=\"{toolId}\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What a browser posts for each level select of the self-assessment form: its selected option.</summary>
+    private static IEnumerable<(string Name, string Value)> ChosenLevels(string html, int except) =>
+        System.Text.RegularExpressions.Regex.Matches(html.ReplaceLineEndings(" "), "<select id=\"level-(\\d+)\" name=\"(?<name>[^\"]+)\"[^>]*>(?<options>.*?)</select>")
+            .Where(m => m.Groups[1].Value != except.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(m => (m.Groups["name"].Value, System.Text.RegularExpressions.Regex.Match(m.Groups["options"].Value, "<option value=\"(\\d)\" selected").Groups[1].Value));
 
     private static void AssertRefused(HttpResponseMessage response)
     {

@@ -54,9 +54,17 @@ public sealed class Proficiency : AggregateRoot
     public static Proficiency Start(Guid personId, Guid toolId) =>
         new() { Id = Guid.NewGuid(), PersonId = personId, ToolId = toolId, Level = ProficiencyScale.None };
 
-    /// <summary>The person's own assessment; it replaces an earlier lead confirmation, which must then be given again.</summary>
-    public ProficiencyChange AssessSelf(int level, Guid actorPersonId, DateTimeOffset now) =>
-        Change(level, ProficiencySource.Self, actorPersonId, confirmed: false, now);
+    /// <summary>
+    /// The person's own assessment; a new level replaces an earlier lead confirmation, which must then be given again.
+    /// The level they already have changes nothing and leaves no history: a save of the whole self-assessment
+    /// records only the tools whose level the person really changed (and keeps the confirmations of the rest).
+    /// </summary>
+    /// <returns>The history entry, or null when the level stays.</returns>
+    public ProficiencyChange? AssessSelf(int level, Guid actorPersonId, DateTimeOffset now)
+    {
+        ProficiencyScale.Ensure(level);
+        return level == Level ? null : Change(level, ProficiencySource.Self, actorPersonId, confirmed: false, now);
+    }
 
     /// <summary>A lead confirms (same level) or adjusts the level.</summary>
     public ProficiencyChange ConfirmByLead(int level, Guid leadPersonId, DateTimeOffset now)

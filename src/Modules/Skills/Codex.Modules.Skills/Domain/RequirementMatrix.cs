@@ -98,3 +98,52 @@ public sealed class RequirementMatrix : AggregateRoot
 
     public void RemoveTool(Guid toolId) => _requirements.RemoveAll(r => r.ToolId == toolId);
 }
+
+/// <summary>How a cell the editor saw stands against what is stored now, after someone else saved in between.</summary>
+public enum CellConflict
+{
+    /// <summary>Nobody else changed the cell, or both arrived at the same requirement.</summary>
+    None,
+
+    /// <summary>Someone else changed it and the editor did not: the other person's requirement stays.</summary>
+    TheirsStays,
+
+    /// <summary>Both changed it differently: saving again puts the editor's requirement over the other one.</summary>
+    YoursReplacesTheirs,
+}
+
+/// <summary>
+/// One grid cell as the editor loaded it and as they sent it back. What "the editor changed" means
+/// is decided here, so a save after a conflict applies only the editor's own changes over the newer
+/// grid and keeps everybody else's.
+/// </summary>
+/// <param name="Loaded">The cell as it was in the version the editor loaded; null when unknown (then every sent cell counts as changed).</param>
+public sealed record RequirementEdit(RequirementCell? Loaded, RequirementCell Entered)
+{
+    public bool ChangedByEditor => Loaded is null || !SameRequirement(Loaded, Entered);
+
+    /// <summary>The cell against the stored one (null: no requirement).</summary>
+    public CellConflict Against(RequirementCell? current)
+    {
+        var stored = current ?? Entered with { Level = ProficiencyScale.None, Mandatory = false, Rationale = null };
+        if (Loaded is null || SameRequirement(Loaded, stored) || SameRequirement(Entered, stored))
+        {
+            return CellConflict.None;
+        }
+
+        return ChangedByEditor ? CellConflict.YoursReplacesTheirs : CellConflict.TheirsStays;
+    }
+
+    /// <summary>Only the cells the editor changed: the rest of the grid stays as it is stored now.</summary>
+    public static IReadOnlyList<RequirementCell> ChangedCells(IEnumerable<RequirementEdit> edits) =>
+        edits.Where(e => e.ChangedByEditor).Select(e => e.Entered).ToList();
+
+    /// <summary>
+    /// The same requirement: two cells without a requirement (level 0) are the same whatever their flag or
+    /// rationale; otherwise level, flag and trimmed rationale decide.
+    /// </summary>
+    public static bool SameRequirement(RequirementCell a, RequirementCell b) =>
+        (a.Level == ProficiencyScale.None && b.Level == ProficiencyScale.None)
+        || (a.Level == b.Level && a.Mandatory == b.Mandatory
+            && string.Equals(a.Rationale?.Trim() ?? "", b.Rationale?.Trim() ?? "", StringComparison.Ordinal));
+}

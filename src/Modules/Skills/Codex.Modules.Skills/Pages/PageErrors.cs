@@ -12,26 +12,34 @@ internal static class PageErrors
 {
     /// <summary>Runs a page's command; a rule or conflict becomes a message on the page instead of an error page.</summary>
     /// <returns>The message to show, or null when the command succeeded.</returns>
-    public static async Task<string?> TryAsync(this PageModel page, IStringLocalizer<SkillsTexts> texts, Func<Task> send, string prefix = "Data")
+    public static async Task<string?> TryAsync(this PageModel page, IStringLocalizer<SkillsTexts> texts, Func<Task> send, string prefix = "Data") =>
+        (await page.SendAsync(texts, send, prefix)).Problem;
+
+    /// <summary>Like <see cref="TryAsync"/>, and says whether the problem was a conflict, so the page can show the current state beside the input.</summary>
+    public static async Task<PageOutcome> SendAsync(this PageModel page, IStringLocalizer<SkillsTexts> texts, Func<Task> send, string prefix = "Data")
     {
         try
         {
             await send();
-            return null;
+            return new PageOutcome(null, false);
         }
         catch (ValidationException ex)
         {
             page.ModelState.Clear();
             page.ModelState.AddValidationErrors(ex, prefix);
-            return texts["Common.FixErrors"];
+            return new PageOutcome(texts["Common.FixErrors"], false);
         }
         catch (DomainException ex)
         {
-            return texts[ex.MessageKey];
+            return new PageOutcome(texts[ex.MessageKey], false);
         }
         catch (Exception ex) when (ex is DbUpdateConcurrencyException or ConcurrencyConflictException)
         {
-            return texts["Common.Conflict"];
+            return new PageOutcome(texts["Common.Conflict"], true);
         }
     }
 }
+
+/// <param name="Problem">The message to show, or null when the command succeeded.</param>
+/// <param name="Conflict">Someone else saved in between.</param>
+internal sealed record PageOutcome(string? Problem, bool Conflict);

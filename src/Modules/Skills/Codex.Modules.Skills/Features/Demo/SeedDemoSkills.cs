@@ -188,7 +188,10 @@ internal sealed class SeedDemoSkillsCommandHandler(SkillsDbContext db, IMediator
 
             var proficiency = Proficiency.Start(personId, tools[toolName].Id);
             db.Proficiencies.Add(proficiency);
-            db.ProficiencyChanges.Add(proficiency.AssessSelf(level.Value, personId, now.AddDays(-14)));
+            if (proficiency.AssessSelf(level.Value, personId, now.AddDays(-14)) is { } change)
+            {
+                db.ProficiencyChanges.Add(change);
+            }
         }
     }
 }

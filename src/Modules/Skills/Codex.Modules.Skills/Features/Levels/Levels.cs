@@ -91,7 +91,8 @@ internal sealed class AssessOwnLevelsCommandHandler(SkillsDbContext db, ICurrent
         var now = clock.GetUtcNow();
         foreach (var level in command.Levels)
         {
-            if (!existing.TryGetValue(level.ToolId, out var proficiency))
+            var isNew = !existing.TryGetValue(level.ToolId, out var proficiency);
+            if (isNew)
             {
                 if (level.Version != 0)
                 {
@@ -99,18 +100,24 @@ internal sealed class AssessOwnLevelsCommandHandler(SkillsDbContext db, ICurrent
                 }
 
                 proficiency = Proficiency.Start(personId, level.ToolId);
-                db.Proficiencies.Add(proficiency);
             }
             else
             {
-                db.ExpectVersion(proficiency, level.Version);
-                if (proficiency.Level == level.Level && proficiency.Source == ProficiencySource.Self)
-                {
-                    continue;
-                }
+                db.ExpectVersion(proficiency!, level.Version);
             }
 
-            db.ProficiencyChanges.Add(proficiency.AssessSelf(level.Level, personId, now));
+            // The aggregate decides what is a change: an untouched tool leaves neither a record nor history.
+            if (proficiency!.AssessSelf(level.Level, personId, now) is not { } change)
+            {
+                continue;
+            }
+
+            if (isNew)
+            {
+                db.Proficiencies.Add(proficiency);
+            }
+
+            db.ProficiencyChanges.Add(change);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
 using Codex.Shared.Security;
 using FluentValidation;
@@ -31,7 +32,8 @@ public sealed record MatrixCell(Guid RoleId, Guid ToolId, int Level, bool Mandat
 /// <summary>
 /// Saves the grid in one go. <paramref name="Version"/> is the matrix version the editor loaded;
 /// a save based on an older one is refused (409) rather than overwriting someone else's change.
-/// Cells not sent stay as they are; a cell with level 0 removes the requirement.
+/// Cells not sent stay as they are; a cell with level 0 removes the requirement. The API's conflict answer
+/// (409) carries the current matrix under <c>current</c>; the page sends only the cells the editor changed.
 /// </summary>
 [RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
 public sealed record SaveMatrixCommand(int Version, IReadOnlyList<RequirementCell> Cells) : ICommand<int>;
@@ -78,7 +80,7 @@ internal sealed class SaveMatrixCommandHandler(SkillsDbContext db, SkillsAccess 
         {
             if (command.Version != 0)
             {
-                throw new Codex.Shared.Errors.ConcurrencyConflictException(nameof(RequirementMatrix), RequirementMatrix.SingletonId);
+                throw new ConcurrencyConflictException(nameof(RequirementMatrix), RequirementMatrix.SingletonId);
             }
 
             matrix = RequirementMatrix.Create();
@@ -87,7 +89,7 @@ internal sealed class SaveMatrixCommandHandler(SkillsDbContext db, SkillsAccess 
         else if (matrix.Version != command.Version)
         {
             // Refused even when nothing would change: the editor's picture of the grid is outdated.
-            throw new Codex.Shared.Errors.ConcurrencyConflictException(nameof(RequirementMatrix), matrix.Id);
+            throw new ConcurrencyConflictException(nameof(RequirementMatrix), matrix.Id);
         }
         else
         {
@@ -131,6 +133,21 @@ internal static class MatrixEndpoints
     {
         api.MapGet("/skills/matrix", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMatrixQuery(), ct)));
         api.MapPut("/skills/matrix", async (SaveMatrixCommand command, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(new { version = await mediator.Send(command, ct) }));
+        {
+            try
+            {
+                return Results.Ok(new { version = await mediator.Send(command, ct) });
+            }
+            catch (Exception ex) when (ex is ConcurrencyConflictException or DbUpdateConcurrencyException)
+            {
+                // The answer carries the grid as it is now, so the client can apply its own changes over it and send them again.
+                var current = await mediator.Send(new GetMatrixQuery(), ct);
+                return Results.Problem(
+                    statusCode: StatusCodes.Status409Conflict,
+                    title: "Conflict",
+                    detail: "Someone else changed the matrix in the meantime. 'current' is the matrix as it is now: send your changed cells again with its version.",
+                    extensions: new Dictionary<string, object?> { ["current"] = current });
+            }
+        });
     }
 }

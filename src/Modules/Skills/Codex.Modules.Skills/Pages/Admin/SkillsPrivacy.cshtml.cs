@@ -19,6 +19,9 @@ public sealed class SkillsPrivacyModel(IMediator mediator, IStringLocalizer<Skil
 
     public bool Saved { get; private set; }
 
+    /// <summary>After a conflict: the rules as someone else saved them in the meantime.</summary>
+    public PrivacySettingsView? Current { get; private set; }
+
     public async Task OnGetAsync(bool saved, CancellationToken ct)
     {
         Saved = saved;
@@ -28,14 +31,23 @@ public sealed class SkillsPrivacyModel(IMediator mediator, IStringLocalizer<Skil
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Problem = await this.TryAsync(texts, () => mediator.Send(
+        var outcome = await this.SendAsync(texts, () => mediator.Send(
             new UpdatePrivacySettingsCommand(Data.MinimumGroupSize, Data.IndividualProficiencyVisibleToLeads, Data.Version), ct));
+        Problem = outcome.Problem;
         if (Problem is null)
         {
             return Redirect("/admin/skills-privacy?saved=true");
         }
 
-        Data.Version = (await mediator.Send(new GetPrivacySettingsQuery(), ct)).Version;
+        if (outcome.Conflict)
+        {
+            // The input stays; the stored rules are shown beside it and the form moves to their version
+            // (the hidden field would otherwise keep the posted, outdated one and refuse every later save).
+            Current = await mediator.Send(new GetPrivacySettingsQuery(), ct);
+            ModelState.Remove($"{nameof(Data)}.{nameof(PrivacyForm.Version)}");
+            Data.Version = Current.Version;
+        }
+
         return Page();
     }
 

@@ -18,6 +18,10 @@ public sealed class SkillsModel(IMediator mediator, IStringLocalizer<SkillsTexts
 
     public bool Saved { get; private set; }
 
+    public bool Conflict { get; private set; }
+
+    private Dictionary<Guid, OwnLevel> Entered { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
         if (User.FindFirst(Codex.Shared.Security.CodexClaims.PersonId) is null)
@@ -32,13 +36,28 @@ public sealed class SkillsModel(IMediator mediator, IStringLocalizer<SkillsTexts
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Problem = await this.TryAsync(texts, () => mediator.Send(new AssessOwnLevelsCommand(Data), ct));
+        var outcome = await this.SendAsync(texts, () => mediator.Send(new AssessOwnLevelsCommand(Data), ct));
+        Problem = outcome.Problem;
         if (Problem is null)
         {
             return Redirect("/me/skills?saved=true");
         }
 
+        // The person's input stays in the form; after a conflict the versions are the current ones and
+        // the stored level is shown beside each line where it differs, so saving again is a knowing choice.
+        Conflict = outcome.Conflict;
+        Entered = Data.GroupBy(d => d.ToolId).ToDictionary(g => g.Key, g => g.Last());
         Skills = await mediator.Send(new GetMySkillsQuery(), ct);
         return Page();
     }
+
+    /// <summary>The level the select shows: the person's input when the form comes back, otherwise the stored one.</summary>
+    public int LevelShown(SkillLine line) => Entered.TryGetValue(line.ToolId, out var entered) ? entered.Level : line.CurrentLevel;
+
+    /// <summary>The version the form carries: the loaded one, or after a conflict the current one.</summary>
+    public int VersionShown(SkillLine line) => !Conflict && Entered.TryGetValue(line.ToolId, out var entered) ? entered.Version : line.Version;
+
+    /// <summary>After a conflict: the line was changed elsewhere (another tab, a lead, learning) to a level other than the person's input.</summary>
+    public bool ChangedElsewhere(SkillLine line) =>
+        Conflict && Entered.TryGetValue(line.ToolId, out var entered) && entered.Version != line.Version && entered.Level != line.CurrentLevel;
 }

@@ -25,6 +25,9 @@ public sealed class RolesModel(IMediator mediator, IStringLocalizer<SkillsTexts>
 
     public string? DeleteProblem { get; private set; }
 
+    /// <summary>After a conflict: the role as someone else saved it in the meantime.</summary>
+    public RoleItem? Current { get; private set; }
+
     public bool CanManage => User.IsInRole(CodexRoles.Admin) || User.IsInRole(CodexRoles.HR);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -43,13 +46,23 @@ public sealed class RolesModel(IMediator mediator, IStringLocalizer<SkillsTexts>
             return Forbid();
         }
 
-        Problem = await this.TryAsync(texts, () => mediator.Send(new SaveRoleCommand(Edit, Data.Name, Data.Description, Edit is null ? 0 : Data.Version), ct));
+        var outcome = await this.SendAsync(texts, () => mediator.Send(new SaveRoleCommand(Edit, Data.Name, Data.Description, Edit is null ? 0 : Data.Version), ct));
+        Problem = outcome.Problem;
         if (Problem is null)
         {
             return Redirect("/skills/roles");
         }
 
         await LoadAsync(ct);
+        if (outcome.Conflict && Edit is { } id && Roles.FirstOrDefault(r => r.Id == id) is { } current)
+        {
+            // The input stays; the stored role is shown beside it and the form moves to its version,
+            // so saving again puts the input over what the other person saved, knowingly.
+            Current = current;
+            ModelState.Remove($"{nameof(Data)}.{nameof(RoleForm.Version)}");
+            Data.Version = current.Version;
+        }
+
         return Page();
     }
 

@@ -51,8 +51,20 @@ public sealed class TeamModel(IMediator mediator, IStringLocalizer<SkillsTexts> 
             return Forbid();
         }
 
-        return Problem is null ? Redirect($"/skills/team?unitId={UnitId}&personId={personId}&saved=true") : await LoadAsync(ct);
+        if (Problem is null)
+        {
+            return Redirect($"/skills/team?unitId={UnitId}&personId={personId}&saved=true");
+        }
+
+        // The lead's choice stays in its row, beside the level stored now (the row carries the current version).
+        Entered = (toolId, level);
+        return await LoadAsync(ct);
     }
+
+    /// <summary>After a refused confirmation: the tool and level the lead chose.</summary>
+    public (Guid ToolId, int Level)? Entered { get; private set; }
+
+    public int LevelShown(SkillLine line) => Entered is { } e && e.ToolId == line.ToolId ? e.Level : line.CurrentLevel;
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)
     {

@@ -49,10 +49,35 @@ public sealed class ToolEditModel(IMediator mediator, IStringLocalizer<SkillsTex
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Problem = await this.TryAsync(texts, () => mediator.Send(
+        var outcome = await this.SendAsync(texts, () => mediator.Send(
             new SaveToolCommand(Id, Data.Name, Data.Category, Data.Description, Data.GuideUrl, Data.Lifecycle, Data.Competences, Id is null ? 0 : Data.Version), ct));
-        return Problem is null ? Redirect("/skills/tools?search=" + Uri.EscapeDataString(Data.Name)) : Page();
+        Problem = outcome.Problem;
+        if (Problem is null)
+        {
+            return Redirect("/skills/tools?search=" + Uri.EscapeDataString(Data.Name));
+        }
+
+        if (outcome.Conflict && Id is { } id)
+        {
+            // The input stays; the stored tool is shown beside it and the form moves to its version,
+            // so saving again puts the input over what the other person saved, knowingly.
+            try
+            {
+                Current = await mediator.Send(new GetToolQuery(id), ct);
+                ModelState.Remove($"{nameof(Data)}.{nameof(ToolForm.Version)}");
+                Data.Version = Current.Version;
+            }
+            catch (NotFoundException)
+            {
+                // Deleted in the meantime: the message says so; there is nothing to show beside the input.
+            }
+        }
+
+        return Page();
     }
+
+    /// <summary>After a conflict: the tool as someone else saved it in the meantime.</summary>
+    public ToolItem? Current { get; private set; }
 
     public sealed class ToolForm
     {
