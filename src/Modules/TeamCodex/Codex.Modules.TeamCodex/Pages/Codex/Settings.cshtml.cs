@@ -1,6 +1,7 @@
 using Codex.Modules.TeamCodex.Features.Acknowledgements;
 using Codex.Modules.TeamCodex.Features.Codices;
 using Codex.Modules.TeamCodex.Features.Rounds;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -23,7 +24,7 @@ public sealed class SettingsModel(IMediator mediator, IStringLocalizer<TeamCodex
 
     public AcknowledgementStatus Acknowledgements { get; private set; } = null!;
 
-    public DateOnly DefaultClosesOn => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
+    public DateOnly DefaultClosesOn => OrganisationTime.Today(clock.GetUtcNow()).AddDays(14);
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
