@@ -73,7 +73,17 @@ public sealed class ProposalModel(IMediator mediator, IStringLocalizer<TeamCodex
     private async Task<IActionResult> RunAsync<T>(string form, IRequest<T> request, string success, CancellationToken ct)
     {
         FailedForm = form;
-        return await TryAsync(request, success, ct) ? Redirect($"/codex/proposals/{Id}") : await ShowAsync(ct);
+        if (await TryAsync(request, success, ct))
+        {
+            return Redirect($"/codex/proposals/{Id}");
+        }
+
+        if (form is "Amend" or "Withdraw" && Problem == Texts["Common.Forbidden"])
+        {
+            Problem = Texts["Proposal.NotAuthor"];
+        }
+
+        return await ShowAsync(ct);
     }
 
     /// <summary>What the user typed into <paramref name="form"/> if its post failed, else <paramref name="usual"/>.</summary>
