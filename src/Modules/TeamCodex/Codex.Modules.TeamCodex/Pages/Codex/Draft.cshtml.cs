@@ -52,10 +52,9 @@ public sealed class DraftModel(IMediator mediator, IStringLocalizer<TeamCodexTex
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var kept = Sections
-            .Where(s => !s.Remove && !(s.Id is null && string.IsNullOrWhiteSpace(s.Title) && string.IsNullOrWhiteSpace(s.Markdown)))
-            .OrderBy(s => s.Position)
-            .ToList();
+        // The form's empty "new section" is no section; shown again, the page adds its own.
+        Sections = Sections.Where(s => !(s.Id is null && string.IsNullOrWhiteSpace(s.Title) && string.IsNullOrWhiteSpace(s.Markdown))).ToList();
+        var kept = Sections.Where(s => !s.Remove).OrderBy(s => s.Position).ToList();
         var undecided = kept.Where(s => s.Conflict == ConflictKind.BothChanged && s.Choice is null).ToList();
         if (undecided.Count > 0)
         {
