@@ -128,7 +128,91 @@ public sealed class TeamCodexTests(CodexSite site) : BrowserTest(site)
         AssertNoBrowserErrors(lead);
     }
 
-    /// <summary>Both tests of this class use the same team: whichever runs first creates its codex.</summary>
+    [Fact]
+    public async Task Two_people_edit_different_sections_at_once_and_after_the_second_saves_and_merges_both_edits_are_in_the_draft()
+    {
+        var (member, lead) = await BothOnTheDraftAsync();
+        var leadText = $"Teambesprechung montags ({Guid.NewGuid():N})";
+        var memberText = $"Vertretung über den Dienstplan ({Guid.NewGuid():N})";
+
+        await lead.Locator("#text-3").FillAsync(leadText);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(lead.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Entwurf wurde gespeichert.");
+
+        // The member's page is outdated now; their save is merged, shown, and not yet stored.
+        await member.Locator("#text-2").FillAsync(memberText);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Status)).ToContainTextAsync("Ihre Änderungen sind mit dem neuen Stand zusammengeführt");
+        await Expect(member.Locator("#text-2")).ToHaveValueAsync(memberText);
+        await Expect(member.Locator("#text-3")).ToHaveValueAsync(leadText);
+        await Expect(member.GetByText("Diesen Abschnitt haben Sie beide geändert.")).ToHaveCountAsync(0); // line endings are no change
+        await member.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Entwurf wurde gespeichert.");
+
+        await lead.ReloadAsync();
+        await Expect(lead.Locator("#text-2")).ToHaveValueAsync(memberText);
+        await Expect(lead.Locator("#text-3")).ToHaveValueAsync(leadText);
+        AssertNoBrowserErrors(member);
+        AssertNoBrowserErrors(lead);
+    }
+
+    [Fact]
+    public async Task When_both_edit_the_same_section_the_page_asks_for_that_section_only_shows_both_and_saves_the_choice()
+    {
+        var (member, lead) = await BothOnTheDraftAsync();
+        var leadText = $"Fragen zuerst an die Schichtleitung ({Guid.NewGuid():N})";
+        var leadOther = $"Konflikte in der Supervision ({Guid.NewGuid():N})";
+        var memberText = $"Fragen zuerst an die Kollegin im Dienst ({Guid.NewGuid():N})";
+
+        await lead.Locator("#text-2").FillAsync(leadText);
+        await lead.Locator("#text-5").FillAsync(leadOther);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(lead.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Entwurf wurde gespeichert.");
+
+        await member.Locator("#text-2").FillAsync(memberText);
+        await member.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+
+        // Asked about that one section: the member's text in the field, the lead's beside it.
+        await Expect(member.GetByRole(AriaRole.Alert)).ToContainTextAsync("in 1 Abschnitt(en) haben Sie beide etwas geändert");
+        await Expect(member.GetByText("Diesen Abschnitt haben Sie beide geändert.")).ToHaveCountAsync(1);
+        await Expect(member.Locator("[data-their-version]")).ToHaveTextAsync(leadText);
+        await Expect(member.Locator("#text-2")).ToHaveValueAsync(memberText);
+        await Expect(member.Locator("#text-5")).ToHaveValueAsync(leadOther);
+        await Expect(member.GetByRole(AriaRole.Radio)).ToHaveCountAsync(2);
+
+        // Saving without deciding stores nothing and keeps everything typed.
+        await member.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bitte entscheiden Sie, welcher Text gelten soll");
+        await Expect(member.Locator("#text-2")).ToHaveValueAsync(memberText);
+
+        // The member combines both in the field and keeps that.
+        var combined = memberText + " – sonst an die Schichtleitung.";
+        await member.Locator("#text-2").FillAsync(combined);
+        await member.GetByLabel("Mein Text im Feld (gern bearbeitet)").CheckAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Entwurf speichern" }).ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Status)).ToHaveTextAsync("Der Entwurf wurde gespeichert.");
+
+        await lead.ReloadAsync();
+        await Expect(lead.Locator("#text-2")).ToHaveValueAsync(combined);
+        await Expect(lead.Locator("#text-5")).ToHaveValueAsync(leadOther);
+        AssertNoBrowserErrors(member);
+        AssertNoBrowserErrors(lead);
+    }
+
+    /// <summary>The member and the lead, each in a browser of their own, with the team's draft open.</summary>
+    private async Task<(IPage Member, IPage Lead)> BothOnTheDraftAsync()
+    {
+        var member = await Site.SignedInPageAsync(DemoLogins.Member);
+        var lead = await Site.SignedInPageAsync(DemoLogins.TeamLead);
+        await member.GotoAsync("/codex");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Pflegeteam Nord", Exact = true }).ClickAsync();
+        await OpenDraftAsync(member);
+        await lead.GotoAsync(member.Url);
+        await Expect(lead.Locator("#text-2")).ToBeVisibleAsync();
+        return (member, lead);
+    }
+
+    /// <summary>All tests of this class use the same team: whichever runs first creates its codex.</summary>
     private static async Task OpenDraftAsync(IPage page)
     {
         var create = page.GetByRole(AriaRole.Button, new() { Name = "Kodex aus Vorlage anlegen" });

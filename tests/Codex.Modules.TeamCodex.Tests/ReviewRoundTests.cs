@@ -130,7 +130,7 @@ public sealed class ReviewRoundTests
         round.Respond(OtherMember, ResponseKind.Consent, null, Now);
 
         codex.EditFirstSection("Wir übergeben schriftlich im Dienstbuch und in der Dienst-App.");
-        proposal.Amend(codex, "Auch die Nachtdienste erreichen wir so.", Now);
+        proposal.Amend(codex, "Auch die Nachtdienste erreichen wir so.", Member, false, Now);
         round.AskAgain(proposal.Revision);
 
         Assert.Equal(2, proposal.Revision);
@@ -151,7 +151,7 @@ public sealed class ReviewRoundTests
         round.Respond(Lead, ResponseKind.Consent, null, Now);
         round.Respond(Member, ResponseKind.Consent, null, Now);
         codex.EditFirstSection("Geänderter Text.");
-        proposal.Amend(codex, "Neu gefasst.", Now);
+        proposal.Amend(codex, "Neu gefasst.", Member, false, Now);
         round.AskAgain(proposal.Revision);
 
         Assert.Equal(RoundOutcome.QuorumNotReached, round.Close(Now));
@@ -200,7 +200,7 @@ public sealed class ReviewRoundTests
     {
         var (_, proposal, round) = ProposalRound();
         round.Respond(Lead, ResponseKind.Consent, null, Now);
-        proposal.Withdraw(Now);
+        proposal.Withdraw(Member, false, Now);
 
         Assert.Equal(RoundOutcome.Withdrawn, round.Close(Now, proposalWithdrawn: true));
         Assert.Equal(ProposalStatus.Withdrawn, proposal.Status);

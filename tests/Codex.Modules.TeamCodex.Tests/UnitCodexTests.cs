@@ -203,14 +203,52 @@ public sealed class UnitCodexTests
         var codex = Team();
         var proposal = Propose(codex);
 
-        Assert.Equal("Codex.AmendmentUnchanged", Refused(() => proposal.Amend(codex, proposal.Rationale, Now)).MessageKey);
+        Assert.Equal("Codex.AmendmentUnchanged", Refused(() => proposal.Amend(codex, proposal.Rationale, Member, false, Now)).MessageKey);
 
         codex.EditFirstSection("Neuer Zweck");
-        proposal.Amend(codex, proposal.Rationale, Now.AddHours(1));
+        proposal.Amend(codex, proposal.Rationale, Member, false, Now.AddHours(1));
         Assert.Equal(2, proposal.Revision);
         Assert.Equal("Neuer Zweck", proposal.Sections[0].Markdown);
-        proposal.Amend(codex, "Anders begründet", Now.AddHours(2));
+        proposal.Amend(codex, "Anders begründet", Member, false, Now.AddHours(2));
         Assert.Equal(3, proposal.Revision);
+    }
+
+    [Fact]
+    public void Only_the_author_or_a_lead_may_amend_or_withdraw_a_proposal_and_a_refusal_changes_nothing()
+    {
+        var codex = Team();
+        var proposal = Propose(codex);
+        codex.EditFirstSection("Von jemand anderem umgeschrieben");
+
+        Assert.Throws<Shared.Errors.ForbiddenException>(() => proposal.Amend(codex, "Meine Sicht", OtherMember, false, Now));
+        Assert.Throws<Shared.Errors.ForbiddenException>(() => proposal.Withdraw(OtherMember, false, Now));
+        Assert.Equal((1, ProposalStatus.Open, "Mündliche Übergaben gehen verloren."), (proposal.Revision, proposal.Status, proposal.Rationale));
+        Assert.Empty(proposal.EarlierRevisions);
+
+        proposal.Amend(codex, "Die Leitung fasst zusammen.", Lead, true, Now);
+        Assert.Equal(2, proposal.Revision);
+        proposal.Withdraw(Lead, true, Now);
+        Assert.Equal(ProposalStatus.Withdrawn, proposal.Status);
+    }
+
+    [Fact]
+    public void Amending_keeps_each_earlier_text_with_its_rationale_in_the_history()
+    {
+        var codex = Team();
+        var proposal = Propose(codex);
+        var first = proposal.Sections;
+        codex.EditFirstSection("Zweite Fassung");
+
+        proposal.Amend(codex, "Nach dem Einwand ergänzt.", Member, false, Now.AddHours(1));
+        codex.EditFirstSection("Dritte Fassung");
+        proposal.Amend(codex, "Noch einmal.", Lead, true, Now.AddHours(2));
+
+        Assert.Equal(3, proposal.Revision);
+        Assert.Equal([1, 2], proposal.EarlierRevisions.Select(r => r.Number));
+        var original = proposal.EarlierRevisions[0];
+        Assert.Equal((first, "Mündliche Übergaben gehen verloren.", Now, Member, Now.AddHours(1)), (original.Sections, original.Rationale, original.Since, original.ReplacedBy, original.ReplacedAt));
+        Assert.Equal(("Zweite Fassung", "Nach dem Einwand ergänzt.", Lead), (proposal.EarlierRevisions[1].Sections[0].Markdown, proposal.EarlierRevisions[1].Rationale, proposal.EarlierRevisions[1].ReplacedBy));
+        Assert.Equal("Dritte Fassung", proposal.Sections[0].Markdown);
     }
 
     [Fact]
@@ -220,14 +258,14 @@ public sealed class UnitCodexTests
         var proposal = Propose(codex);
         proposal.Comment(Lead, "  Gute Idee.  ", Now);
         codex.EditFirstSection("Überarbeitet");
-        proposal.Amend(codex, proposal.Rationale, Now);
+        proposal.Amend(codex, proposal.Rationale, Member, false, Now);
         proposal.Comment(OtherMember, "Noch besser.", Now);
 
         Assert.Equal([(1, "Gute Idee."), (2, "Noch besser.")], proposal.Comments.Select(c => (c.ProposalRevision, c.Text)));
-        proposal.Withdraw(Now);
+        proposal.Withdraw(Member, false, Now);
         Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.Comment(Lead, "Schade.", Now)).MessageKey);
-        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.Withdraw(Now)).MessageKey);
-        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.Amend(codex, "Doch noch", Now)).MessageKey);
+        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.Withdraw(Member, false, Now)).MessageKey);
+        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.Amend(codex, "Doch noch", Member, false, Now)).MessageKey);
     }
 
     [Fact]
@@ -318,7 +356,7 @@ public sealed class UnitCodexTests
         var proposal = Propose(codex);
         var round = ConsentedRound(codex, proposal);
         codex.EditFirstSection("Heimlich geändert");
-        proposal.Amend(codex, proposal.Rationale, Now);
+        proposal.Amend(codex, proposal.Rationale, Member, false, Now);
 
         Assert.Equal("Codex.ConsentMissing", Refused(() => codex.Publish(proposal, round, "Veraltet", Lead, Now)).MessageKey);
         AssertNothingPublished(codex, proposal);

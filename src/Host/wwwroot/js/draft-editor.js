@@ -39,7 +39,11 @@
     }
 
     var stored = read();
-    if (form.getAttribute("data-draft-saved") === "true" || (stored && !differs(stored))) {
+    if (form.getAttribute("data-draft-merged") === "true") {
+        // The form holds the user's text merged with a newer save: that is what to keep now, not the older copy.
+        localStorage.setItem(key, JSON.stringify(snapshot()));
+        stored = null;
+    } else if (form.getAttribute("data-draft-saved") === "true" || (stored && !differs(stored))) {
         localStorage.removeItem(key);
         stored = null;
     }

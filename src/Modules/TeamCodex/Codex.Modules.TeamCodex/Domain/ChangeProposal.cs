@@ -1,4 +1,5 @@
 using Codex.Shared.Domain;
+using Codex.Shared.Errors;
 
 namespace Codex.Modules.TeamCodex.Domain;
 
@@ -49,6 +50,12 @@ public sealed class ChangeProposal : AggregateRoot
 
     public IReadOnlyList<ProposalComment> Comments => _comments;
 
+    /// <summary>The texts the proposal had before each amendment, oldest first: nothing a team discussed is lost.</summary>
+    public IReadOnlyList<ProposalRevision> EarlierRevisions { get; private set; } = [];
+
+    /// <summary>Only the author, or a lead of the unit, may change what the proposal says or take it back.</summary>
+    public bool MayBeChangedBy(Guid personId, bool isLeadOfUnit) => personId == AuthorId || isLeadOfUnit;
+
     public static ChangeProposal Propose(
         Guid id, UnitCodex codex, string title, string rationale, IReadOnlyList<CodexSection> currentVersionSections, Guid authorId, DateTimeOffset now)
     {
@@ -73,23 +80,30 @@ public sealed class ChangeProposal : AggregateRoot
         };
     }
 
-    /// <summary>Takes the current draft as the proposal's new text (e.g. to meet an objection).</summary>
-    public void Amend(UnitCodex codex, string rationale, DateTimeOffset now)
+    /// <summary>
+    /// Takes the current draft as the proposal's new text (e.g. to meet an objection). Only the
+    /// author or a lead may: anyone else would rewrite it under the author's name. The earlier
+    /// text stays in <see cref="EarlierRevisions"/>.
+    /// </summary>
+    public void Amend(UnitCodex codex, string rationale, Guid amendedBy, bool byLeadOfUnit, DateTimeOffset now)
     {
+        EnsureMayBeChangedBy(amendedBy, byLeadOfUnit);
         EnsureOpen();
         if (CodexSections.SameContent(codex.Draft, Sections) && rationale.Trim() == Rationale)
         {
             throw new DomainException("Codex.AmendmentUnchanged", "The amendment changes nothing: edit the draft first.");
         }
 
+        EarlierRevisions = [.. EarlierRevisions, new ProposalRevision(Revision, Title, Rationale, Sections, UpdatedAt, amendedBy, now)];
         Sections = codex.Draft;
         Rationale = rationale.Trim();
         Revision++;
         UpdatedAt = now;
     }
 
-    public void Withdraw(DateTimeOffset now)
+    public void Withdraw(Guid withdrawnBy, bool byLeadOfUnit, DateTimeOffset now)
     {
+        EnsureMayBeChangedBy(withdrawnBy, byLeadOfUnit);
         EnsureOpen();
         Status = ProposalStatus.Withdrawn;
         UpdatedAt = now;
@@ -114,6 +128,14 @@ public sealed class ChangeProposal : AggregateRoot
         PublishedAsVersion = version;
     }
 
+    private void EnsureMayBeChangedBy(Guid personId, bool isLeadOfUnit)
+    {
+        if (!MayBeChangedBy(personId, isLeadOfUnit))
+        {
+            throw new ForbiddenException();
+        }
+    }
+
     private void EnsureOpen()
     {
         if (Status != ProposalStatus.Open)
@@ -122,6 +144,13 @@ public sealed class ChangeProposal : AggregateRoot
         }
     }
 }
+
+/// <summary>
+/// The text a proposal had up to an amendment: its revision number, title, rationale and sections,
+/// since when it stood, and who replaced it when.
+/// </summary>
+public sealed record ProposalRevision(
+    int Number, string Title, string Rationale, IReadOnlyList<CodexSection> Sections, DateTimeOffset Since, Guid ReplacedBy, DateTimeOffset ReplacedAt);
 
 public sealed class ProposalComment(Guid id, Guid proposalId, Guid authorId, string text, int proposalRevision, DateTimeOffset writtenAt)
 {

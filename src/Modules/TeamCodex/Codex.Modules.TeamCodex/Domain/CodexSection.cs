@@ -23,9 +23,7 @@ public static class CodexSections
 
     public static IReadOnlyList<CodexSection> Normalise(IEnumerable<CodexSection> sections)
     {
-        var list = sections
-            .Select(s => s with { Title = s.Title.Trim(), Markdown = s.Markdown.Replace("\r\n", "\n").TrimEnd() })
-            .ToList();
+        var list = sections.Select(NormaliseOne).ToList();
         if (list.Count == 0)
         {
             throw new DomainException("Codex.NoSections", "A codex needs at least one section.");
@@ -48,6 +46,16 @@ public static class CodexSections
 
         return list;
     }
+
+    /// <summary>
+    /// A section as it is compared and stored: title trimmed, line endings "\n" whatever the
+    /// browser sent ("\r\n", "\r"), no trailing blanks. Text that differs only there is the same text.
+    /// </summary>
+    public static CodexSection NormaliseOne(CodexSection section) => section with
+    {
+        Title = section.Title.Trim(),
+        Markdown = section.Markdown.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd(),
+    };
 
     public static bool SameContent(IReadOnlyList<CodexSection> a, IReadOnlyList<CodexSection> b) => a.SequenceEqual(b);
 

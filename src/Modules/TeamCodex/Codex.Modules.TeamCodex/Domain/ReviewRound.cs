@@ -1,4 +1,5 @@
 using Codex.Shared.Domain;
+using Codex.Shared.Time;
 
 namespace Codex.Modules.TeamCodex.Domain;
 
@@ -85,7 +86,7 @@ public sealed class ReviewRound : AggregateRoot
             throw new DomainException("Codex.NoParticipants", "The unit has no members who could take part in a review.");
         }
 
-        if (closesOn <= DateOnly.FromDateTime(now.UtcDateTime))
+        if (closesOn <= OrganisationTime.Today(now))
         {
             throw new DomainException("Codex.ClosingDateInPast", "The closing date must be in the future.");
         }
@@ -182,7 +183,7 @@ public sealed class ReviewRound : AggregateRoot
     public void ExtendTo(DateOnly closesOn, DateTimeOffset now)
     {
         EnsureOpen();
-        if (closesOn <= DateOnly.FromDateTime(now.UtcDateTime))
+        if (closesOn <= OrganisationTime.Today(now))
         {
             throw new DomainException("Codex.ClosingDateInPast", "The closing date must be in the future.");
         }

@@ -1,4 +1,5 @@
 using Codex.Shared.Domain;
+using Codex.Shared.Time;
 
 namespace Codex.Modules.TeamCodex.Domain;
 
@@ -54,7 +55,7 @@ public sealed class UnitCodex : AggregateRoot
             Draft = CodexTemplate.Sections(newId),
             DraftRevision = 1,
             ReviewCadenceMonths = 6,
-            NextReviewOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(6),
+            NextReviewOn = OrganisationTime.Today(now).AddMonths(6),
             ResponseReminderDaysBeforeClose = 3,
             AcknowledgeReminderAfterDays = 7,
             CreatedAt = now,
@@ -131,7 +132,7 @@ public sealed class UnitCodex : AggregateRoot
 
         if (round.ProposalId is null)
         {
-            NextReviewOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(ReviewCadenceMonths);
+            NextReviewOn = OrganisationTime.Today(now).AddMonths(ReviewCadenceMonths);
         }
     }
 
@@ -154,7 +155,7 @@ public sealed class UnitCodex : AggregateRoot
         proposal.MarkPublished(number);
         var version = new CodexVersion(Id, number, proposal.Sections, changeSummary.Trim(), publishedBy, now, round.OutcomeStatement ?? "");
         VersionInForce = number;
-        NextReviewOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(ReviewCadenceMonths);
+        NextReviewOn = OrganisationTime.Today(now).AddMonths(ReviewCadenceMonths);
         Raise(new CodexVersionPublished(Id, OrgUnitId, number, now));
         return version;
     }

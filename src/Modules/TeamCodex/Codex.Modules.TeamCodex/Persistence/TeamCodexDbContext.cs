@@ -76,6 +76,7 @@ internal abstract class TeamCodexDbContext(DbContextOptions options) : ModuleDbC
             b.Property(p => p.Rationale).HasMaxLength(ChangeProposal.RationaleMaxLength);
             b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             SectionsColumn(b.Property(p => p.Sections));
+            JsonColumn(b.Property(p => p.EarlierRevisions));
             b.HasMany(p => p.Comments).WithOne().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
             b.Navigation(p => p.Comments).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -145,6 +146,17 @@ internal abstract class TeamCodexDbContext(DbContextOptions options) : ModuleDbC
                 new ValueComparer<IReadOnlyList<CodexSection>>(
                     (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
                     s => s.Aggregate(0, (hash, section) => HashCode.Combine(hash, section.GetHashCode())),
+                    s => s.ToList()))
+            .IsRequired();
+
+    private static void JsonColumn<T>(PropertyBuilder<IReadOnlyList<T>> property) =>
+        property
+            .HasConversion(
+                items => JsonSerializer.Serialize(items, JsonOptions),
+                json => JsonSerializer.Deserialize<List<T>>(json, JsonOptions) ?? new List<T>(),
+                new ValueComparer<IReadOnlyList<T>>(
+                    (a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                    s => s.Count,
                     s => s.ToList()))
             .IsRequired();
 }

@@ -2,6 +2,7 @@ using Codex.Modules.Organization.Contracts;
 using Codex.Modules.TeamCodex.Contracts;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ internal sealed class SeedDemoCodexCommandHandler(TeamCodexDbContext db, IMediat
             .ToList();
         var revision = codex.SaveDraft(sections, codex.DraftRevision, lead.PersonId, authorMayEditBinding: true, now);
         var proposal = ChangeProposal.Propose(Guid.NewGuid(), codex, "Erste Fassung der Leitlinien", "Die bisher mündlichen Absprachen schriftlich festhalten.", [], lead.PersonId, now);
-        var round = codex.OpenRound(Guid.NewGuid(), proposal.Id, proposal.Revision, members.Select(m => m.PersonId).ToList(), DateOnly.FromDateTime(now.UtcDateTime).AddDays(14), lead.PersonId, now);
+        var round = codex.OpenRound(Guid.NewGuid(), proposal.Id, proposal.Revision, members.Select(m => m.PersonId).ToList(), OrganisationTime.Today(now).AddDays(14), lead.PersonId, now);
         foreach (var member in members)
         {
             round.Respond(member.PersonId, ResponseKind.Consent, null, now);

@@ -72,13 +72,21 @@ internal static class SaveDraftEndpoint
             }
             catch (DraftConflictException)
             {
-                // The client's text is not lost: it still has it, and gets the current draft to compare with.
-                var current = await mediator.Send(new GetDraftQuery(unitId), ct);
+                // The client's text is not lost: it still has it, gets the current draft to compare with, and the
+                // three-way merge of both (its changes onto the current draft), to save on the current revision once
+                // it has decided every conflicting section.
+                var merge = await mediator.Send(new MergeDraftQuery(unitId, request.BasedOnRevision, request.Sections ?? []), ct);
                 return Results.Problem(
                     statusCode: StatusCodes.Status409Conflict,
                     title: "Conflict",
-                    detail: "Jemand anderes hat den Entwurf inzwischen gespeichert. Vergleichen Sie Ihren Text mit dem aktuellen Stand und speichern Sie erneut.",
-                    extensions: new Dictionary<string, object?> { ["currentRevision"] = current.Revision, ["currentSections"] = current.Sections });
+                    detail: "Jemand anderes hat den Entwurf inzwischen gespeichert. Ihre Änderungen sind mit dem aktuellen Stand zusammengeführt; prüfen Sie die Abschnitte, die beide geändert haben, und speichern Sie erneut.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["currentRevision"] = merge.CurrentRevision,
+                        ["currentSections"] = merge.Theirs,
+                        ["mergedSections"] = merge.Merge.Sections,
+                        ["conflicts"] = merge.Merge.Conflicts,
+                    });
             }
         });
 }

@@ -2,6 +2,7 @@ using Codex.Modules.TeamCodex.Contracts;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Security;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ internal sealed class GetRoundsAwaitingMyResponseQueryHandler(TeamCodexDbContext
             return [];
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OrganisationTime.Today(clock.GetUtcNow());
         var rounds = await (
                 from r in db.Rounds.AsNoTracking()
                 join c in db.Codices.AsNoTracking() on r.CodexId equals c.Id

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Codex.Modules.TeamCodex.Features.Proposals;
 
 /// <summary>
-/// Takes the current draft as the proposal's new text. If a round is deciding on the proposal,
+/// The author or a lead takes the current draft as the proposal's new text (the earlier text stays in its history). If a round is deciding on the proposal,
 /// earlier responses no longer count: everyone is asked again.
 /// </summary>
 [RequiresSignIn]
@@ -30,8 +30,8 @@ internal sealed class AmendProposalCommandHandler(TeamCodexDbContext db, CodexAc
     public async Task<int> Handle(AmendProposalCommand command, CancellationToken ct)
     {
         var (proposal, codex) = await ProposalLoader.LoadAsync(db, command.ProposalId, ct);
-        await access.RequireEditAsync(codex.OrgUnitId, ct);
-        proposal.Amend(codex, command.Rationale, clock.GetUtcNow());
+        var permissions = await access.RequireEditAsync(codex.OrgUnitId, ct);
+        proposal.Amend(codex, command.Rationale, access.PersonId, permissions.CanLead, clock.GetUtcNow());
         var round = await db.Rounds.FirstOrDefaultAsync(r => r.ProposalId == proposal.Id && r.ClosedAt == null, ct);
         round?.AskAgain(proposal.Revision);
         await db.SaveChangesAsync(ct);
@@ -50,13 +50,8 @@ internal sealed class WithdrawProposalCommandHandler(TeamCodexDbContext db, Code
     {
         var (proposal, codex) = await ProposalLoader.LoadAsync(db, command.ProposalId, ct);
         var permissions = await access.RequireEditAsync(codex.OrgUnitId, ct);
-        if (proposal.AuthorId != access.PersonId && !permissions.CanLead)
-        {
-            throw new ForbiddenException();
-        }
-
         var now = clock.GetUtcNow();
-        proposal.Withdraw(now);
+        proposal.Withdraw(access.PersonId, permissions.CanLead, now);
         var round = await db.Rounds.Include(r => r.Participants).Include(r => r.Responses)
             .FirstOrDefaultAsync(r => r.ProposalId == proposal.Id && r.ClosedAt == null, ct);
         if (round is not null)

@@ -47,7 +47,15 @@ public sealed record ProposalView(
     Guid Id, Guid UnitId, string UnitName, string Title, string Rationale, ProposalStatus Status, int Revision,
     string Author, Guid AuthorId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int? BasedOnVersion, int? VersionInForce,
     IReadOnlyList<CodexSection> Sections, IReadOnlyList<CodexSection> InForceSections, bool DraftDiffers,
-    IReadOnlyList<CommentView> Comments, IReadOnlyList<RoundInfo> Rounds, Guid? OpenRoundOfCodex, CodexPermissions Permissions, bool IAmAuthor);
+    IReadOnlyList<CommentView> Comments, IReadOnlyList<RoundInfo> Rounds, Guid? OpenRoundOfCodex, CodexPermissions Permissions, bool IAmAuthor,
+    IReadOnlyList<EarlierRevisionView> EarlierRevisions)
+{
+    /// <summary>Whether the reader may amend or withdraw it: its author or a lead of the unit.</summary>
+    public bool ICanChange => IAmAuthor || Permissions.CanLead;
+}
+
+/// <summary>A text the proposal had before an amendment, oldest first.</summary>
+public sealed record EarlierRevisionView(int Number, string Title, string Rationale, IReadOnlyList<CodexSection> Sections, DateTimeOffset Since, string ReplacedBy, DateTimeOffset ReplacedAt);
 
 public sealed record CommentView(string Author, string Text, int ProposalRevision, DateTimeOffset WrittenAt);
 
@@ -68,13 +76,17 @@ internal sealed class GetProposalQueryHandler(TeamCodexDbContext db, CodexAccess
             .OrderByDescending(r => r.OpenedAt)
             .Select(r => new RoundInfo(r.Id, r.OpenedAt, r.ClosesOn, r.ClosedAt == null, r.Outcome))
             .ToListAsync(ct);
-        var names = await access.NamesAsync(proposal.Comments.Select(c => c.AuthorId).Append(proposal.AuthorId), ct);
+        var names = await access.NamesAsync(
+            proposal.Comments.Select(c => c.AuthorId).Append(proposal.AuthorId).Concat(proposal.EarlierRevisions.Select(r => r.ReplacedBy)), ct);
         return new ProposalView(
             proposal.Id, codex.OrgUnitId, unit.Unit.Name, proposal.Title, proposal.Rationale, proposal.Status, proposal.Revision,
             names.GetValueOrDefault(proposal.AuthorId, "–"), proposal.AuthorId, proposal.CreatedAt, proposal.UpdatedAt, proposal.BasedOnVersion,
             codex.VersionInForce, proposal.Sections, inForce, !CodexSections.SameContent(codex.Draft, proposal.Sections),
             proposal.Comments.OrderBy(c => c.WrittenAt).Select(c => new CommentView(names.GetValueOrDefault(c.AuthorId, "–"), c.Text, c.ProposalRevision, c.WrittenAt)).ToList(),
-            rounds, codex.OpenRoundId, permissions, proposal.AuthorId == access.PersonId);
+            rounds, codex.OpenRoundId, permissions, proposal.AuthorId == access.PersonId,
+            proposal.EarlierRevisions
+                .Select(r => new EarlierRevisionView(r.Number, r.Title, r.Rationale, r.Sections, r.Since, names.GetValueOrDefault(r.ReplacedBy, "–"), r.ReplacedAt))
+                .ToList());
     }
 }
 

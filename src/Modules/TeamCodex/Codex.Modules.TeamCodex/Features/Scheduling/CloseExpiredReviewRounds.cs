@@ -1,5 +1,6 @@
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Mediation;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed class CloseExpiredReviewRoundsCommandHandler(TeamCodexDbContext 
     public async Task<Unit> Handle(CloseExpiredReviewRoundsCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = OrganisationTime.Today(now);
         var expired = await db.Rounds.Include(r => r.Participants).Include(r => r.Responses)
             .Where(r => r.ClosedAt == null && r.ClosesOn < today)
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Codex.Modules.TeamCodex.Features.Rounds;
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Mediation;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ internal sealed class OpenDueReviewRoundsCommandHandler(TeamCodexDbContext db, T
     public async Task<Unit> Handle(OpenDueReviewRoundsCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = OrganisationTime.Today(now);
 
         // Only codices in force are reviewed; a codex still being written has nothing to review yet.
         var due = await db.Codices

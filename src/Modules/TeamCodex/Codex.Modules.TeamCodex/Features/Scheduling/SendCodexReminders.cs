@@ -1,3 +1,4 @@
+using Codex.Shared.Time;
 using System.Globalization;
 using Codex.Modules.Notifications.Contracts;
 using Codex.Modules.Organization.Contracts;
@@ -23,7 +24,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
     public async Task<Unit> Handle(SendCodexRemindersCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = OrganisationTime.Today(now);
         var mails = new List<SendEmailCommand>();
         await RemindRespondersAsync(today, mails, ct);
         await RemindAcknowledgersAsync(now, mails, ct);

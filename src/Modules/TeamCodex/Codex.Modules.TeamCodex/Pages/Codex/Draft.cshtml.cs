@@ -24,8 +24,14 @@ public sealed class DraftModel(IMediator mediator, IStringLocalizer<TeamCodexTex
 
     public DraftView Draft { get; private set; } = null!;
 
-    /// <summary>Set when someone else saved in between: what they changed, compared with the user's text, per section.</summary>
-    public IReadOnlyList<SectionDiff>? Conflict { get; private set; }
+    /// <summary>
+    /// Set when someone else saved in between: the user's changes were merged onto the current draft
+    /// (the form shows the result), and this says who saved and what of theirs came in.
+    /// </summary>
+    public DraftMergeView? Merge { get; private set; }
+
+    /// <summary>The other person's changes that the merge took over, word by word.</summary>
+    public IReadOnlyList<SectionDiff> TheirChanges { get; private set; } = [];
 
     public bool JustSaved { get; private set; }
 
@@ -46,10 +52,20 @@ public sealed class DraftModel(IMediator mediator, IStringLocalizer<TeamCodexTex
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var input = Sections
-            .Where(s => !s.Remove && !(s.Id is null && string.IsNullOrWhiteSpace(s.Title) && string.IsNullOrWhiteSpace(s.Markdown)))
-            .OrderBy(s => s.Position)
-            .Select(s => new DraftSectionInput(s.Id, s.Title, s.Markdown, s.IsBinding))
+        // The form's empty "new section" is no section; shown again, the page adds its own.
+        Sections = Sections.Where(s => !(s.Id is null && string.IsNullOrWhiteSpace(s.Title) && string.IsNullOrWhiteSpace(s.Markdown))).ToList();
+        var kept = Sections.Where(s => !s.Remove).OrderBy(s => s.Position).ToList();
+        var undecided = kept.Where(s => s.Conflict == ConflictKind.BothChanged && s.Choice is null).ToList();
+        if (undecided.Count > 0)
+        {
+            // Nothing is saved until the user has said which text each section both changed should keep.
+            Problem = Texts["Draft.ChooseVersion", string.Join(", ", undecided.Select(s => $"„{s.Title}“"))];
+            return await ShowAsync(ct);
+        }
+
+        var input = kept.Select(s => s.Choice == VersionChoice.Theirs
+                ? new DraftSectionInput(s.Id, s.TheirTitle, s.TheirMarkdown, s.IsBinding)
+                : new DraftSectionInput(s.Id, s.Title, s.Markdown, s.IsBinding))
             .ToList();
         try
         {
@@ -57,28 +73,67 @@ public sealed class DraftModel(IMediator mediator, IStringLocalizer<TeamCodexTex
             {
                 return Redirect($"/codex/{UnitId}/draft");
             }
+
+            return await ShowAsync(ct);
         }
         catch (DraftConflictException)
         {
-            Problem = Texts["Draft.Conflict"];
         }
 
+        var (ok, merge) = await TrySendAsync(new MergeDraftQuery(UnitId, BasedOnRevision, input), ct);
+        if (!ok || merge is null)
+        {
+            return await ShowAsync(ct);
+        }
+
+        // The form now holds the merge: the user's text wherever they changed something (also in every conflicting
+        // section, with the other version beside it), the other person's everywhere else. Saving builds on their revision.
+        Merge = merge;
+        var conflicts = merge.Merge.Conflicts.ToDictionary(c => c.SectionId);
+        Sections = merge.Merge.Sections.Select((s, i) =>
+        {
+            var section = new SectionInput { Id = s.Id, Title = s.Title, Markdown = s.Markdown, IsBinding = s.IsBinding, Position = i + 1 };
+            if (conflicts.TryGetValue(s.Id, out var conflict))
+            {
+                section.Conflict = conflict switch
+                {
+                    { Mine: null } => ConflictKind.IRemoved,
+                    { Theirs: null } => ConflictKind.TheyRemoved,
+                    _ => ConflictKind.BothChanged,
+                };
+                section.TheirTitle = conflict.Theirs?.Title;
+                section.TheirMarkdown = conflict.Theirs?.Markdown;
+            }
+
+            section.FromTheirs = merge.Merge.TakenFromTheirs.Contains(s.Id);
+            return section;
+        }).ToList();
+        TheirChanges = WordDiff.CompareSections(merge.Base, merge.Theirs).Where(d => d.HasChanges).ToList();
+        BasedOnRevision = merge.CurrentRevision;
+        ModelState.Clear();
+        Problem = merge.Merge.IsClean ? null : Texts["Draft.ConflictAsk", merge.Merge.Conflicts.Count].Value;
+        Message = merge.Merge.IsClean ? Texts["Draft.Merged"].Value : null;
+        return await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
         var failed = await LoadAsync(async () => Draft = await Mediator.Send(new GetDraftQuery(UnitId), ct));
-        if (failed is not null)
-        {
-            return failed;
-        }
+        return failed ?? Page();
+    }
 
-        if (Problem == Texts["Draft.Conflict"])
-        {
-            // The user's text stays in the form; saving again now builds on the other person's revision on purpose.
-            var mine = input.Select(s => new CodexSection(s.Id ?? Guid.Empty, s.Title ?? "", s.Markdown ?? "", s.IsBinding)).ToList();
-            Conflict = WordDiff.CompareSections(Draft.Sections, mine.Where(s => s.Id != Guid.Empty).ToList());
-            BasedOnRevision = Draft.Revision;
-            ModelState.Remove(nameof(BasedOnRevision));
-        }
+    public enum ConflictKind
+    {
+        None,
+        BothChanged,
+        IRemoved,
+        TheyRemoved,
+    }
 
-        return Page();
+    public enum VersionChoice
+    {
+        Mine,
+        Theirs,
     }
 
     public sealed class SectionInput
@@ -94,5 +149,18 @@ public sealed class DraftModel(IMediator mediator, IStringLocalizer<TeamCodexTex
         public int Position { get; set; }
 
         public bool Remove { get; set; }
+
+        /// <summary>After a merge: whether both changed this section (the form carries the other version along).</summary>
+        public ConflictKind Conflict { get; set; }
+
+        public string? TheirTitle { get; set; }
+
+        public string? TheirMarkdown { get; set; }
+
+        /// <summary>Which text a section both changed keeps: the user's (as edited in the field) or the other person's.</summary>
+        public VersionChoice? Choice { get; set; }
+
+        /// <summary>After a merge: this section is the other person's change, taken over.</summary>
+        public bool FromTheirs { get; set; }
     }
 }

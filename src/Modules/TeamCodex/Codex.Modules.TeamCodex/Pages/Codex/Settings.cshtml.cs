@@ -1,6 +1,8 @@
+using System.Globalization;
 using Codex.Modules.TeamCodex.Features.Acknowledgements;
 using Codex.Modules.TeamCodex.Features.Codices;
 using Codex.Modules.TeamCodex.Features.Rounds;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -23,7 +25,7 @@ public sealed class SettingsModel(IMediator mediator, IStringLocalizer<TeamCodex
 
     public AcknowledgementStatus Acknowledgements { get; private set; } = null!;
 
-    public DateOnly DefaultClosesOn => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
+    public DateOnly DefaultClosesOn => OrganisationTime.Today(clock.GetUtcNow()).AddDays(14);
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
@@ -51,7 +53,20 @@ public sealed class SettingsModel(IMediator mediator, IStringLocalizer<TeamCodex
         {
             Codex = await Mediator.Send(new GetCodexQuery(UnitId), ct);
             var saved = await Mediator.Send(new GetCodexSettingsQuery(UnitId), ct);
-            Data = keepInput ? Data : saved;
+            if (keepInput && Problem == Texts["Common.Conflict"])
+            {
+                // Someone saved in between: the form keeps what the user entered, says what is saved now, and
+                // saving again takes the user's entries over the current state on purpose.
+                Problem = Texts["Settings.Conflict",
+                    saved.ReviewCadenceMonths, saved.NextReviewOn?.Shown() ?? "–", saved.ResponseReminderDaysBeforeClose,
+                    saved.AcknowledgeReminderAfterDays, saved.QuorumPercent?.ToString(CultureInfo.CurrentCulture) ?? "–"];
+                Data = Data! with { ExpectedVersion = saved.ExpectedVersion };
+                ModelState.Remove("Data.ExpectedVersion");
+            }
+            else
+            {
+                Data = keepInput ? Data : saved;
+            }
             Acknowledgements = await Mediator.Send(new GetAcknowledgementStatusQuery(UnitId), ct);
         });
         TakeMessage();

@@ -60,6 +60,10 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EarlierRevisions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int?>("PublishedAsVersion")
                         .HasColumnType("integer");
 

@@ -60,6 +60,10 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("EarlierRevisions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int?>("PublishedAsVersion")
                         .HasColumnType("int");
 

@@ -54,6 +54,10 @@ namespace Codex.Modules.TeamCodex.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("EarlierRevisions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PublishedAsVersion")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Codex.Modules.TeamCodex.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class ProposalHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "EarlierRevisions",
+                schema: "teamcodex",
+                table: "Proposals",
+                type: "text",
+                nullable: false,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "EarlierRevisions",
+                schema: "teamcodex",
+                table: "Proposals");
+        }
+    }
+}
