@@ -25,17 +25,17 @@ internal sealed class SeedDemoSkillsCommandHandler(SkillsDbContext db, IMediator
     private const string CaseFile = "Digitale Fallakte";
     private const string Passwords = "Passwortmanager";
 
-    private static readonly (string Name, ToolCategory Category, string Description, string Guide, ToolLifecycle Lifecycle, string[] Competences)[] DemoTools =
+    private static readonly (string Name, ToolCategory Category, string Description, string? Guide, ToolLifecycle Lifecycle, string[] Competences)[] DemoTools =
     [
-        (CareDoc, ToolCategory.Documentation, "Leistungs- und Pflegedokumentation direkt beim Klienten, offline-fähig.", "/intranet/anleitungen/pflegedoku", ToolLifecycle.InUse, ["1.3", "4.2"]),
-        (Messenger, ToolCategory.Communication, "Freigegebener Messenger für dienstliche Absprachen – statt WhatsApp.", "/intranet/anleitungen/messenger", ToolLifecycle.BeingIntroduced, ["2.1", "2.5", "4.2"]),
-        (Roster, ToolCategory.Scheduling, "Dienstpläne einsehen, Tauschwünsche und Abwesenheiten melden.", "/intranet/anleitungen/dienstplan", ToolLifecycle.InUse, ["2.1"]),
-        (Video, ToolCategory.Communication, "Besprechungen, Fallkonferenzen und Onlineberatung per Video.", "/intranet/anleitungen/video", ToolLifecycle.InUse, ["2.1", "2.4"]),
-        (Dms, ToolCategory.Documentation, "Ablage von Verträgen, Berichten und Vorlagen mit Rechtevergabe.", "/intranet/anleitungen/dms", ToolLifecycle.BeingIntroduced, ["1.3", "2.2"]),
-        (Office, ToolCategory.Office, "Textverarbeitung, Tabellen und E-Mail.", "/intranet/anleitungen/office", ToolLifecycle.InUse, ["3.1", "3.2"]),
-        (Tablet, ToolCategory.Hardware, "Mobiles Endgerät der Pflegeteams mit Geräteverwaltung.", "/intranet/anleitungen/tablet", ToolLifecycle.InUse, ["4.1", "5.1"]),
-        (CaseFile, ToolCategory.Documentation, "Fallführung in Beratung und Jugendhilfe.", "/intranet/anleitungen/fallakte", ToolLifecycle.InUse, ["1.3", "4.2"]),
-        (Passwords, ToolCategory.DataProtection, "Sichere Ablage von Zugangsdaten.", "/intranet/anleitungen/passwoerter", ToolLifecycle.BeingIntroduced, ["4.1", "4.2"]),
+        (CareDoc, ToolCategory.Documentation, "Leistungs- und Pflegedokumentation direkt beim Klienten, offline-fähig.", null, ToolLifecycle.InUse, ["1.3", "4.2"]),
+        (Messenger, ToolCategory.Communication, "Freigegebener Messenger für dienstliche Absprachen – statt WhatsApp.", null, ToolLifecycle.BeingIntroduced, ["2.1", "2.5", "4.2"]),
+        (Roster, ToolCategory.Scheduling, "Dienstpläne einsehen, Tauschwünsche und Abwesenheiten melden.", null, ToolLifecycle.InUse, ["2.1"]),
+        (Video, ToolCategory.Communication, "Besprechungen, Fallkonferenzen und Onlineberatung per Video.", null, ToolLifecycle.InUse, ["2.1", "2.4"]),
+        (Dms, ToolCategory.Documentation, "Ablage von Verträgen, Berichten und Vorlagen mit Rechtevergabe.", null, ToolLifecycle.BeingIntroduced, ["1.3", "2.2"]),
+        (Office, ToolCategory.Office, "Textverarbeitung, Tabellen und E-Mail.", "https://support.microsoft.com/de-de/office", ToolLifecycle.InUse, ["3.1", "3.2"]),
+        (Tablet, ToolCategory.Hardware, "Mobiles Endgerät der Pflegeteams mit Geräteverwaltung.", null, ToolLifecycle.InUse, ["4.1", "5.1"]),
+        (CaseFile, ToolCategory.Documentation, "Fallführung in Beratung und Jugendhilfe.", null, ToolLifecycle.InUse, ["1.3", "4.2"]),
+        (Passwords, ToolCategory.DataProtection, "Sichere Ablage von Zugangsdaten.", null, ToolLifecycle.BeingIntroduced, ["4.1", "4.2"]),
     ];
 
     private const string Nurse = "Pflegefachkraft";
