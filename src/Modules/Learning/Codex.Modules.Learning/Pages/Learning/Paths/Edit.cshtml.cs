@@ -49,7 +49,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
                 StepData = new StepForm
                 {
                     Title = s.Title, Description = s.Description, Kind = s.Kind, EffortMinutes = s.EffortMinutes, Link = s.Link,
-                    ScheduledAt = s.ScheduledAt?.ToLocalTime().DateTime, Place = s.Place, TargetToolId = s.TargetToolId, TargetLevel = s.TargetLevel,
+                    ScheduledAt = s.ScheduledAt is { } at ? LearningFormat.ToOrganisationClock(at) : null, Place = s.Place, TargetToolId = s.TargetToolId, TargetLevel = s.TargetLevel,
                     RequiresSignOff = s.RequiresSignOff,
                 };
             }
@@ -82,7 +82,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
     public Task<IActionResult> OnPostStepAsync(CancellationToken ct)
     {
         var s = StepData;
-        DateTimeOffset? at = s.ScheduledAt is { } local ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Local)) : null;
+        DateTimeOffset? at = s.ScheduledAt is { } local ? LearningFormat.FromOrganisationClock(local) : null;
         return RunAsync(
             new SaveStepCommand(Id ?? Guid.Empty, Step, s.Title, s.Kind, s.EffortMinutes, s.Link, at, s.Place, s.TargetToolId, s.TargetLevel, s.RequiresSignOff, s.Description, Data.Version),
             "StepData", ct);
