@@ -52,6 +52,8 @@ public static class LearningFormat
 
     public static string Kind(IStringLocalizer l, StepKind kind) => l[$"Kind.{kind}"];
 
+    public static bool IsConflict(Exception exception) => exception is DbUpdateConcurrencyException or ConcurrencyConflictException;
+
     /// <summary>Turns a failed command into a message on the page; returns false for exceptions it does not know.</summary>
     public static bool TryExplain(Exception exception, IStringLocalizer l, ModelStateDictionary modelState, out string? problem)
     {
