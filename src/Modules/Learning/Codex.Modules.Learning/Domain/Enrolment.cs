@@ -118,8 +118,8 @@ public sealed class Enrolment : AggregateRoot
 
     public bool IsOverdueAt(DateTimeOffset now) => State == EnrolmentState.Active && IsOverdue(DueOn, now);
 
-    /// <summary>Whole days since the due date ended (0 during the first overdue day).</summary>
-    public int DaysOverdueAt(DateTimeOffset now) => Math.Max(0, (int)Math.Floor((now - OrganisationTime.EndOfDay(DueDate)).TotalDays));
+    /// <summary>Calendar days past the due date on the organisation's clock: 1 on the day after it, 0 while not overdue.</summary>
+    public int DaysOverdueAt(DateTimeOffset now) => Math.Max(0, OrganisationTime.Today(now).DayNumber - DueDate.DayNumber);
 
     public bool IsDone(Guid stepId) => _steps.Any(s => s.StepId == stepId && s.State == StepProgressState.Completed);
 
