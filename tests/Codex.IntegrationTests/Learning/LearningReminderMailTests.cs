@@ -72,7 +72,8 @@ public abstract class LearningReminderMailTests(DatabaseProvider provider, Postg
         Assert.Equal("Ihre offenen Lernschritte (3)", overdue.Subject);
         Assert.Equal(1, CountOf(": überfällig, war am ", overdue.TextBody));
         Assert.Equal(2, CountOf(": fällig am ", overdue.TextBody));
-        Assert.True(overdue.TextBody.IndexOf("überfällig", StringComparison.Ordinal) < overdue.TextBody.IndexOf(": fällig am ", StringComparison.Ordinal));
+        var text = overdue.TextBody ?? "";
+        Assert.True(text.IndexOf(": überfällig", StringComparison.Ordinal) < text.IndexOf(": fällig am ", StringComparison.Ordinal), "the overdue step comes first");
         Assert.Equal(2, (await LearningMailsAsync(to.PersonId)).Count);
     }
 

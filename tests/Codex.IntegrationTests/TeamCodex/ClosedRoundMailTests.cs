@@ -50,7 +50,7 @@ public abstract class ClosedRoundMailTests(DatabaseProvider provider, PostgresFi
         Assert.All(mails, m => Assert.Equal("The review round closed before this mail went out.", m.LastError));
         await Factory.MakeDueAsync(unit.MemberId);
         await Factory.RunSendJobAsync();
-        Assert.Empty(smtp.Server.Messages().Where(m => (m.TextBody ?? "").Contains($"/codex/rounds/{round}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(smtp.Server.Messages(), m => (m.TextBody ?? "").Contains($"/codex/rounds/{round}", StringComparison.Ordinal));
         Assert.All(await MailsAboutAsync(round), m => Assert.Equal(EmailStatus.Cancelled, m.Status));
 
         var page = WebUtility.HtmlDecode(await (await AdminAsync()).GetStringAsync("/admin/mail?status=Cancelled"));
