@@ -69,9 +69,9 @@ public static class Screens
             case MyLearning:
                 return "/learning";
             case LearningPathAssignment:
-                // The demo path's assignment page, found on the list of paths as HR would.
+                // A demo path's assignment page (it lists the path's roles), found on the list of paths as HR would.
                 await page.GotoAsync("/learning/paths");
-                return await page.GetByRole(AriaRole.Link, new() { Name = "Rollen zuweisen: Videoberatung mit Klient:innen", Exact = true }).GetAttributeAsync("href")
+                return await page.Locator("main a[href$='/assign']").First.GetAttributeAsync("href")
                     ?? throw new InvalidOperationException("The link to the assignment page has no address.");
             case TeamCodex:
                 await page.GotoAsync("/codex");
