@@ -19,8 +19,10 @@ public static class Screens
     public const string Accounts = "accounts";
     public const string ForgotPassword = "forgot-password";
     public const string ChangePassword = "change-password";
+    public const string MyLearning = "learning-member";
+    public const string LearningPathAssignment = "learning-assign";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword, MyLearning, LearningPathAssignment];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, the member's home as the demo member, everything else as the demo admin
@@ -32,7 +34,7 @@ public static class Screens
         {
             Login or ForgotPassword => await site.NewPageAsync(device),
             // The member's home page lists what waits for them (the demo's learning steps due).
-            HomeOfMember => await site.SignedInPageAsync(DemoLogins.Member, device),
+            HomeOfMember or MyLearning => await site.SignedInPageAsync(DemoLogins.Member, device),
             _ => await site.SignedInPageAsync(DemoLogins.Admin, device),
         };
         await page.GotoAsync(await PathOfAsync(page, screen));
@@ -64,6 +66,13 @@ public static class Screens
                 return "/Account/ForgotPassword";
             case ChangePassword:
                 return "/me/password";
+            case MyLearning:
+                return "/learning";
+            case LearningPathAssignment:
+                // A demo path's assignment page (it lists the path's roles), found on the list of paths as HR would.
+                await page.GotoAsync("/learning/paths");
+                return await page.Locator("main a[href$='/assign']").First.GetAttributeAsync("href")
+                    ?? throw new InvalidOperationException("The link to the assignment page has no address.");
             case TeamCodex:
                 await page.GotoAsync("/codex");
                 return await page.GetByRole(AriaRole.Link, new() { Name = "Pflegeteam Nord", Exact = true }).GetAttributeAsync("href")

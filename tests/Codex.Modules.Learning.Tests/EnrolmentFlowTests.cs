@@ -110,9 +110,12 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
 
         var sent = SentEmails();
         var due = Assert.Single(sent);
-        Assert.Equal(("learning.step-due", _person, EmailCategory.Optional), (due.TemplateKey, due.RecipientPersonId, due.Category));
-        Assert.Equal("Merkblatt", due.Data["StepTitle"]);
-        Assert.StartsWith("learning:due:", due.DeduplicationKey, StringComparison.Ordinal);
+        Assert.Equal(("learning.reminder", _person, EmailCategory.Optional), (due.TemplateKey, due.RecipientPersonId, due.Category));
+        Assert.Equal("1", due.Data["StepCount"]);
+        Assert.Contains("\"StepTitle\":\"Merkblatt\"", due.Data["Items"], StringComparison.Ordinal);
+        Assert.Contains("\"Kind\":\"Due\"", due.Data["Items"], StringComparison.Ordinal);
+        Assert.StartsWith($"learning:reminder:{_person}:", due.DeduplicationKey, StringComparison.Ordinal);
+        Assert.StartsWith($"learning:reminder:{_person}:", due.TopicKey, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,7 +137,8 @@ public sealed class EnrolmentFlowTests : IAsyncLifetime
 
         var sent = SentEmails();
         Assert.Equal(2, sent.Count);
-        Assert.Contains(sent, m => m.TemplateKey == "learning.step-overdue" && m.RecipientPersonId == _person);
+        Assert.Contains(sent, m => m.TemplateKey == "learning.reminder" && m.RecipientPersonId == _person && m.Category == EmailCategory.Mandatory
+            && m.Data["Items"].Contains("\"Kind\":\"Overdue\"", StringComparison.Ordinal));
         var escalation = Assert.Single(sent, m => m.TemplateKey == "learning.overdue-escalation");
         Assert.Equal(lead, escalation.RecipientPersonId);
         Assert.Equal(("Anna Schmidt", "15"), (escalation.Data["LearnerName"], escalation.Data["DaysOverdue"]));

@@ -18,13 +18,66 @@ public sealed class EnrolmentTests
     private static Enrolment NewEnrolment() => Enrolment.Start(Learner, Guid.NewGuid(), 1, Now, Now.AddDays(30));
 
     [Fact]
-    public void A_new_enrolment_is_not_started_and_becomes_overdue_after_its_due_date()
+    public void A_new_enrolment_is_not_started_and_becomes_overdue_only_after_the_day_it_is_due()
     {
-        var enrolment = NewEnrolment();
+        var enrolment = NewEnrolment(); // due on 23.12.2026 (09:00 in Berlin)
 
+        Assert.Equal(new DateOnly(2026, 12, 23), enrolment.DueDate);
         Assert.Equal(EnrolmentStatus.NotStarted, enrolment.StatusAt(Now));
-        Assert.Equal(EnrolmentStatus.NotStarted, enrolment.StatusAt(Now.AddDays(30)));
-        Assert.Equal(EnrolmentStatus.Overdue, enrolment.StatusAt(Now.AddDays(30).AddMinutes(1)));
+        Assert.Equal(EnrolmentStatus.NotStarted, enrolment.StatusAt(Now.AddDays(30).AddMinutes(1)));
+        Assert.Equal(EnrolmentStatus.Overdue, enrolment.StatusAt(new DateTimeOffset(2026, 12, 24, 0, 0, 0, TimeSpan.FromHours(1))));
+    }
+
+    [Fact]
+    public void A_step_due_on_the_first_of_december_is_not_overdue_that_day_even_at_half_past_eleven_in_berlin_on_a_utc_server()
+    {
+        // Stored as the instant the assignment's days ran out: here 01.12.2026 10:00 in Berlin.
+        var enrolment = Enrolment.Start(Learner, Guid.NewGuid(), 1, Now, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateOnly(2026, 12, 1), enrolment.DueDate);
+        Assert.False(enrolment.IsOverdueAt(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)));
+        Assert.False(enrolment.IsOverdueAt(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.Zero))); // 23:30 in Berlin
+        Assert.False(enrolment.IsOverdueAt(new DateTimeOffset(2026, 12, 1, 22, 59, 59, TimeSpan.Zero)));
+        Assert.True(enrolment.IsOverdueAt(new DateTimeOffset(2026, 12, 1, 23, 0, 0, TimeSpan.Zero))); // 02.12.2026 00:00 in Berlin
+        Assert.Equal(EnrolmentStatus.NotStarted, enrolment.StatusAt(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(EnrolmentStatus.Overdue, enrolment.StatusAt(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.FromHours(1))));
+    }
+
+    [Fact]
+    public void The_due_date_is_the_date_on_the_organisations_clock_not_the_servers()
+    {
+        // 30.11.2026 23:30 UTC is already 01.12.2026 in Berlin.
+        Assert.Equal(new DateOnly(2026, 12, 1), Enrolment.DueDateOf(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero)));
+        Assert.False(Enrolment.IsOverdue(new DateTimeOffset(2026, 11, 30, 23, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 22, 0, 0, TimeSpan.Zero)));
+        // Summer time: due 01.07.2027, overdue from 02.07.2027 00:00 CEST (22:00 UTC).
+        var summer = new DateTimeOffset(2027, 7, 1, 8, 0, 0, TimeSpan.Zero);
+        Assert.False(Enrolment.IsOverdue(summer, new DateTimeOffset(2027, 7, 1, 21, 59, 0, TimeSpan.Zero)));
+        Assert.True(Enrolment.IsOverdue(summer, new DateTimeOffset(2027, 7, 1, 22, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Days_overdue_are_calendar_days_past_the_due_date_on_the_organisations_clock()
+    {
+        var enrolment = Enrolment.Start(Learner, Guid.NewGuid(), 1, Now, new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(0, enrolment.DaysOverdueAt(new DateTimeOffset(2026, 12, 1, 22, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(1, enrolment.DaysOverdueAt(new DateTimeOffset(2026, 12, 1, 23, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(1, enrolment.DaysOverdueAt(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(8, enrolment.DaysOverdueAt(new DateTimeOffset(2026, 12, 9, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Completing_the_last_step_or_archiving_an_active_enrolment_ends_it_once()
+    {
+        var completed = NewEnrolment();
+        completed.Complete(Reading, [Reading], anyOrder: false, null, Learner, false, Now);
+        var archived = NewEnrolment();
+        archived.Archive(Now);
+        archived.Archive(Now);
+
+        Assert.Single(completed.DomainEvents.OfType<EnrolmentEnded>());
+        Assert.Equal(completed.Id, completed.DomainEvents.OfType<EnrolmentEnded>().Single().EnrolmentId);
+        Assert.Single(archived.DomainEvents.OfType<EnrolmentEnded>());
     }
 
     [Fact]
@@ -61,8 +114,10 @@ public sealed class EnrolmentTests
 
         enrolment.SignOff(Practice, Rules, Lead, Now.AddDays(1));
 
-        var completed = Assert.IsType<LearningStepCompleted>(Assert.Single(enrolment.DomainEvents));
+        var completed = Assert.Single(enrolment.DomainEvents.OfType<LearningStepCompleted>());
         Assert.Equal((Learner, Tool, 3), (completed.PersonId, completed.ToolId, completed.Level));
+        Assert.Equal(enrolment.Id, Assert.Single(enrolment.DomainEvents.OfType<EnrolmentEnded>()).EnrolmentId);
+        Assert.Equal(2, enrolment.DomainEvents.Count);
         Assert.Equal(EnrolmentStatus.Completed, enrolment.StatusAt(Now.AddDays(100)));
         Assert.Equal(Lead, enrolment.Steps.Single(s => s.StepId == Practice.StepId).CompletedBy);
     }

@@ -96,4 +96,51 @@ public sealed class EmailRendererTests
             }
         }
     }
+
+    private static readonly Dictionary<string, string> LearningReminder = new()
+    {
+        ["StepCount"] = "3",
+        ["ActionPath"] = "/learning",
+        ["Items"] = """
+            [{"Kind":"Overdue","StepTitle":"Datenschutz","PathTitle":"Einarbeitung","DueOn":"2026-11-30","ActionPath":"/learning/enrolments/1"},
+             {"Kind":"Due","StepTitle":"Merkblatt <lesen>","PathTitle":"Einarbeitung","DueOn":"2026-12-01","ActionPath":"/learning/enrolments/1"},
+             {"Kind":"Due","StepTitle":"Videokonferenz","PathTitle":"Video","DueOn":"2026-12-24","ActionPath":"/learning/enrolments/2"}]
+            """,
+    };
+
+    [Fact]
+    public void The_learning_reminder_lists_every_step_with_its_due_date_in_the_recipients_format_and_one_call_to_action()
+    {
+        var german = Renderer.Render("learning.reminder", LearningReminder, "Anna Schmidt", "de", []);
+        var english = Renderer.Render("learning.reminder", LearningReminder, "Anna Schmidt", "en", []);
+
+        Assert.Equal("Ihre offenen Lernschritte (3)", german.Subject);
+        Assert.Contains("- „Datenschutz“ im Lernpfad „Einarbeitung“: überfällig, war am 30.11.2026 fällig", german.Text);
+        Assert.Contains("- „Merkblatt <lesen>“ im Lernpfad „Einarbeitung“: fällig am 01.12.2026", german.Text);
+        Assert.Contains("- „Videokonferenz“ im Lernpfad „Video“: fällig am 24.12.2026", german.Text);
+        Assert.Contains("  https://codex.example.org/learning/enrolments/2", german.Text);
+        Assert.Contains("Zu meinem Lernen: https://codex.example.org/learning", german.Text);
+        Assert.Contains("Merkblatt &lt;lesen&gt;", german.Html);
+        Assert.Equal(3, german.Html.Split("<li>").Length - 1);
+
+        Assert.Equal("Your open learning steps (3)", english.Subject);
+        Assert.Contains("- “Datenschutz” of the learning path “Einarbeitung”: overdue, was due on 30/11/2026", english.Text);
+        Assert.Contains("- “Videokonferenz” of the learning path “Video”: due on 24/12/2026", english.Text);
+    }
+
+    [Fact]
+    public void An_instant_in_the_data_is_shown_on_the_organisations_clock_and_other_values_stay_as_they_are()
+    {
+        var data = new Dictionary<string, string> { ["At"] = "2026-12-01T22:30:00.0000000+00:00", ["Date"] = "2026-12-01", ["Text"] = "15.12.2026", ["Code"] = "2026-13-45" };
+
+        using (new EmailTemplates.UiCulture(System.Globalization.CultureInfo.GetCultureInfo("de-DE")))
+        {
+            Assert.Equal("01.12.2026 23:30 · 01.12.2026 · 15.12.2026 · 2026-13-45", EmailTemplates.Fill("{At} · {Date} · {Text} · {Code}", data));
+        }
+
+        using (new EmailTemplates.UiCulture(System.Globalization.CultureInfo.GetCultureInfo("en-GB")))
+        {
+            Assert.Equal("01/12/2026 23:30 · 01/12/2026", EmailTemplates.Fill("{At} · {Date}", data));
+        }
+    }
 }

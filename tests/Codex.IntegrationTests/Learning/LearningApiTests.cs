@@ -7,6 +7,7 @@ using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Features.Reminders;
 using Codex.Modules.Learning.Persistence;
+using Codex.Modules.Notifications.Contracts;
 using Codex.Modules.Notifications.Domain;
 using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Outbox;
@@ -311,7 +312,7 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
     }
 
     [Fact]
-    public async Task The_daily_job_reminds_once_per_due_step_and_once_when_overdue_even_when_it_runs_twice()
+    public async Task The_daily_job_reminds_once_when_due_and_once_when_overdue_even_when_it_runs_twice()
     {
         var hr = await HumanResourcesAsync();
         var (roleId, _) = await NewRoleAsync(hr);
@@ -324,7 +325,8 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
         await SendAsync(new SendLearningRemindersCommand());
         await SendAsync(new SendLearningRemindersCommand());
         var mails = await MailsAsync(person);
-        Assert.Equal(["learning.step-due"], mails.Select(m => m.TemplateKey));
+        Assert.Equal(["learning.reminder"], mails.Select(m => m.TemplateKey));
+        Assert.Equal(EmailCategory.Optional, mails[0].Category);
 
         var enrolmentId = (await EnrolmentsAsync(pathId)).Single().Id;
         await Factory.WithModuleDbAsync("Learning", db => db.Set<Enrolment>().Where(e => e.Id == enrolmentId)
@@ -332,8 +334,9 @@ public abstract class LearningApiTests(DatabaseProvider provider, PostgresFixtur
         await SendAsync(new SendLearningRemindersCommand());
         await SendAsync(new SendLearningRemindersCommand());
 
-        mails = await MailsAsync(person);
-        Assert.Equal(["learning.step-due", "learning.step-overdue"], mails.OrderBy(m => m.CreatedAt).Select(m => m.TemplateKey));
+        mails = [.. (await MailsAsync(person)).OrderBy(m => m.CreatedAt)];
+        Assert.Equal(["learning.reminder", "learning.reminder"], mails.Select(m => m.TemplateKey));
+        Assert.Equal(EmailCategory.Mandatory, mails[1].Category); // an overdue step cannot be switched off
         Assert.Contains($"/learning/enrolments/{enrolmentId}", mails[1].DataJson, StringComparison.Ordinal);
         // Escalation to the lead is off by default: nobody else got a learning mail about it.
         Assert.Equal(0, await Factory.WithModuleDbAsync("Notifications", db => db.Set<EmailMessage>()

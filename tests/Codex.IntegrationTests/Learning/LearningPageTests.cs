@@ -83,6 +83,35 @@ public abstract partial class LearningPageTests(DatabaseProvider provider, Postg
     }
 
     [Fact]
+    public async Task A_stale_path_form_comes_back_with_exactly_what_was_entered_beside_the_stored_state_and_saves_on_the_next_try()
+    {
+        var hr = await HumanResourcesAsync();
+        var created = await hr.PostAsync("/learning/paths/edit", HtmlForm.Submit(await hr.GetStringAsync("/learning/paths/edit"), "", ("Data.Title", "Pfad vorher")));
+        var address = created.Headers.Location!.ToString();
+        var mine = await hr.GetStringAsync(address);
+        var colleague = await hr.PostAsync(address, HtmlForm.Submit(await hr.GetStringAsync(address), "", ("Data.Title", "Pfad der Kollegin"), ("Data.Description", "Ihre Beschreibung")));
+        Assert.Equal(HttpStatusCode.Redirect, colleague.StatusCode);
+
+        var stale = await hr.PostAsync(address, HtmlForm.Submit(mine, "", ("Data.Title", "Mein Titel"), ("Data.Description", "Meine Beschreibung"), ("Data.RecurrenceMonths", "12")));
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Jemand anderes hat inzwischen gespeichert.", html, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<input(?=[^>]*id=\"Data_Title\")(?=[^>]*value=\"Mein Titel\")"), html);
+        Assert.Contains("Meine Beschreibung</textarea>", html, StringComparison.Ordinal);
+        Assert.Contains("Der aktuelle gespeicherte Stand", html, StringComparison.Ordinal);
+        Assert.Contains("<dd>Pfad der Kollegin</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("Ihre Beschreibung</dd>", html, StringComparison.Ordinal);
+
+        // The form that came back is based on the stored version: saving it again keeps the user's text.
+        var again = await hr.PostAsync(address, HtmlForm.Submit(html, "", ("Data.Title", "Mein Titel"), ("Data.Description", "Meine Beschreibung"), ("Data.RecurrenceMonths", "12")));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var saved = WebUtility.HtmlDecode(await hr.GetStringAsync(address));
+        Assert.Matches(new Regex("<input(?=[^>]*id=\"Data_Title\")(?=[^>]*value=\"Mein Titel\")"), saved);
+        Assert.Contains("Meine Beschreibung</textarea>", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_dashboard_and_the_path_list_render_for_HR()
     {
         var hr = await HumanResourcesAsync();

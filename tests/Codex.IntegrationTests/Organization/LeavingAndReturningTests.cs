@@ -144,7 +144,7 @@ public abstract class LeavingAndReturningTests(DatabaseProvider provider, Postgr
             Assert.Equal(EnrolmentState.Active, enrolment.State);
             await SendAsync(new SendLearningRemindersCommand());
             // Reminders resume (the demo paths the leaver is overdue in remind too); about this path exactly one.
-            Assert.Equal(["learning.step-due"], (await LearningMailsAsync(leaver))
+            Assert.Equal(["learning.reminder"], (await LearningMailsAsync(leaver))
                 .Where(m => m.DataJson.Contains(enrolment.Id.ToString(), StringComparison.OrdinalIgnoreCase)).Select(m => m.TemplateKey));
         }
     }

@@ -10,6 +10,9 @@ namespace Codex.Modules.Learning.Contracts;
 public sealed record LearningStepCompletedIntegrationEvent(
     Guid EventId, DateTimeOffset OccurredAt, Guid PersonId, Guid PathId, Guid StepId, Guid ToolId, int Level) : IIntegrationEvent;
 
+/// <summary>An enrolment was completed or archived (role lost, path withdrawn, person left): what was queued about it is moot.</summary>
+public sealed record EnrolmentEndedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid EnrolmentId, Guid PersonId) : IIntegrationEvent;
+
 /// <summary>Learning paths that lead to at least the given level of the given tools (for gap pages).</summary>
 public sealed record GetPathsForGapsQuery(IReadOnlyCollection<ToolLevel> Gaps) : IRequest<IReadOnlyList<SuggestedPath>>;
 

@@ -57,3 +57,11 @@ public enum SendEmailResult
 /// for each, checked with a few set-based queries and saved together. One result per mail, in order.
 /// </summary>
 public sealed record QueueEmailsCommand(IReadOnlyList<SendEmailCommand> Mails) : IRequest<IReadOnlyList<SendEmailResult>>;
+
+/// <summary>
+/// The thing some queued mails are about has ended (a review round closed, an enrolment completed
+/// or withdrawn): every mail whose <see cref="SendEmailCommand.TopicKey"/> starts with one of the
+/// prefixes and that has not gone out yet is cancelled, with the reason, and shown so on the admin
+/// mail page. Mails already sent, failed or merged into a digest stay as they are. Returns how many were cancelled.
+/// </summary>
+public sealed record CancelQueuedEmailsCommand(IReadOnlyList<string> TopicKeyPrefixes, string Reason) : IRequest<int>;

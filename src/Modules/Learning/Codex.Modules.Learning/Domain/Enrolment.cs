@@ -1,4 +1,5 @@
 using Codex.Shared.Domain;
+using Codex.Shared.Time;
 
 namespace Codex.Modules.Learning.Domain;
 
@@ -29,6 +30,9 @@ public enum StepProgressState
 /// <summary>A step of a path as the enrolment needs it to check order and completion.</summary>
 public sealed record StepRule(Guid StepId, int Position, bool RequiresSignOff, Guid? TargetToolId, int? TargetLevel);
 
+/// <summary>The enrolment was completed or archived (its role lost, the person left): reminders about it are moot.</summary>
+public sealed record EnrolmentEnded(Guid EnrolmentId, Guid PersonId, DateTimeOffset At) : IDomainEvent;
+
 public sealed record LearningStepCompleted(Guid PersonId, Guid PathId, Guid StepId, Guid ToolId, int Level, DateTimeOffset At) : IDomainEvent;
 
 /// <summary>
@@ -55,7 +59,14 @@ public sealed class Enrolment : AggregateRoot
 
     public DateTimeOffset EnrolledAt { get; private set; }
 
+    /// <summary>
+    /// Stored as an instant (enrolled at + the assignment's days); what counts is its date on the
+    /// organisation's clock, see <see cref="DueDate"/>.
+    /// </summary>
     public DateTimeOffset DueOn { get; private set; }
+
+    /// <summary>The date the enrolment is due: a date, due at the end of that day in the organisation's time zone.</summary>
+    public DateOnly DueDate => DueDateOf(DueOn);
 
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -91,10 +102,24 @@ public sealed class Enrolment : AggregateRoot
     {
         EnrolmentState.Completed => EnrolmentStatus.Completed,
         EnrolmentState.Archived => EnrolmentStatus.Archived,
-        _ when now > DueOn => EnrolmentStatus.Overdue,
+        _ when IsOverdue(DueOn, now) => EnrolmentStatus.Overdue,
         _ when _steps.Count > 0 => EnrolmentStatus.InProgress,
         _ => EnrolmentStatus.NotStarted,
     };
+
+    /// <summary>The local date of a stored due instant.</summary>
+    public static DateOnly DueDateOf(DateTimeOffset dueOn) => OrganisationTime.Today(dueOn);
+
+    /// <summary>
+    /// Due "01.12.2026" is not overdue on that day, not even at 23:30 in Berlin on a server that runs on
+    /// UTC; it is overdue from 02.12.2026 00:00 on the organisation's clock.
+    /// </summary>
+    public static bool IsOverdue(DateTimeOffset dueOn, DateTimeOffset now) => now >= OrganisationTime.EndOfDay(DueDateOf(dueOn));
+
+    public bool IsOverdueAt(DateTimeOffset now) => State == EnrolmentState.Active && IsOverdue(DueOn, now);
+
+    /// <summary>Calendar days past the due date on the organisation's clock: 1 on the day after it, 0 while not overdue.</summary>
+    public int DaysOverdueAt(DateTimeOffset now) => Math.Max(0, OrganisationTime.Today(now).DayNumber - DueDate.DayNumber);
 
     public bool IsDone(Guid stepId) => _steps.Any(s => s.StepId == stepId && s.State == StepProgressState.Completed);
 
@@ -159,6 +184,11 @@ public sealed class Enrolment : AggregateRoot
     {
         if (State != EnrolmentState.Archived)
         {
+            if (State == EnrolmentState.Active)
+            {
+                Raise(new EnrolmentEnded(Id, PersonId, now));
+            }
+
             State = EnrolmentState.Archived;
             ArchivedAt = now;
         }
@@ -186,6 +216,7 @@ public sealed class Enrolment : AggregateRoot
         {
             State = EnrolmentState.Completed;
             CompletedAt = now;
+            Raise(new EnrolmentEnded(Id, PersonId, now));
         }
     }
 

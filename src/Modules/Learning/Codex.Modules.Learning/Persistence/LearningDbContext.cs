@@ -100,6 +100,7 @@ internal abstract class LearningDbContext(DbContextOptions options) : ModuleDbCo
     protected override IIntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent) => domainEvent switch
     {
         LearningStepCompleted e => new LearningStepCompletedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.PathId, e.StepId, e.ToolId, e.Level),
+        EnrolmentEnded e => new EnrolmentEndedIntegrationEvent(Guid.NewGuid(), e.At, e.EnrolmentId, e.PersonId),
         _ => null,
     };
 }

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Codex.Modules.Notifications.Domain;
 using Codex.Modules.Notifications.Transport;
+using Codex.Shared.Time;
 using Microsoft.Extensions.Localization;
 using MimeKit;
 
@@ -19,6 +21,15 @@ internal static partial class EmailTemplates
 {
     public const string ActionPath = "ActionPath";
 
+    /// <summary>
+    /// Data key of a list in the mail: a JSON array of objects with string values. Each item is one
+    /// line, `Template.{key}.Item.{Kind}` (or `.Item`) filled from the item; an item's "ActionPath" makes it a link.
+    /// </summary>
+    public const string Items = "Items";
+
+    /// <summary>One mail per person and run, listing all their due and overdue learning steps.</summary>
+    public const string LearningReminder = "learning.reminder";
+
     public static readonly IReadOnlyList<string> Keys =
     [
         "notifications.test",
@@ -27,6 +38,7 @@ internal static partial class EmailTemplates
         "codex.review-reminder",
         "codex.acknowledge-reminder",
         "codex.round-outcome",
+        LearningReminder,
         "learning.step-due",
         "learning.step-overdue",
         "learning.overdue-escalation",
@@ -54,8 +66,29 @@ internal static partial class EmailTemplates
             .Distinct()
             .ToList();
 
+    /// <summary>
+    /// Fills the placeholders. A value that is an ISO date ("2026-12-01") or an ISO instant
+    /// ("2026-12-01T14:30:00+00:00") is shown in the current (the recipient's) culture, an instant on
+    /// the organisation's clock: a mail never shows server time.
+    /// </summary>
     public static string Fill(string text, IReadOnlyDictionary<string, string> data) =>
-        PlaceholderPattern().Replace(text, m => data.TryGetValue(m.Groups[1].Value, out var value) ? value : "");
+        PlaceholderPattern().Replace(text, m => data.TryGetValue(m.Groups[1].Value, out var value) ? Shown(value) : "");
+
+    private static string Shown(string value)
+    {
+        if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date.Shown();
+        }
+
+        if (value.Length >= 20 && value[10] == 'T' && char.IsAsciiDigit(value[0])
+            && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return at.LocalDateTime();
+        }
+
+        return value;
+    }
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex PlaceholderPattern();
@@ -82,8 +115,8 @@ internal static partial class EmailTemplates
     }
 }
 
-/// <summary>One item of a digest: what the merged reminder said, and where it leads.</summary>
-internal sealed record DigestItem(string Subject, string Url);
+/// <summary>One item of a digest or of a mail's list: what it says, and where it leads (if anywhere).</summary>
+internal sealed record DigestItem(string Subject, string? Url);
 
 internal sealed record RenderedEmail(string Subject, string Text, string Html);
 
@@ -99,6 +132,7 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
                 EmailTemplates.Fill(texts[$"Template.{i.TemplateKey}.Subject"], i.Data),
                 Link(i.Data)))
             .ToList();
+        items.AddRange(ListItems(templateKey, data));
         var values = new Dictionary<string, string>(data) { ["Count"] = items.Count.ToString(CultureInfo.CurrentCulture) };
 
         var subject = EmailTemplates.Fill(texts[$"Template.{templateKey}.Subject"], values);
@@ -115,7 +149,11 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
             .AppendLine(body).AppendLine();
         foreach (var item in items)
         {
-            text.AppendLine($"- {item.Subject}").AppendLine($"  {item.Url}");
+            text.AppendLine($"- {item.Subject}");
+            if (item.Url is not null)
+            {
+                text.AppendLine($"  {item.Url}");
+            }
         }
 
         if (items.Count > 0)
@@ -139,7 +177,9 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
             html.Append("<ul>");
             foreach (var item in items)
             {
-                html.Append("<li><a href=\"").Append(Encode(item.Url)).Append("\" style=\"color:#0b5394\">").Append(Encode(item.Subject)).Append("</a></li>");
+                html.Append(item.Url is null
+                    ? "<li>" + Encode(item.Subject) + "</li>"
+                    : "<li><a href=\"" + Encode(item.Url) + "\" style=\"color:#0b5394\">" + Encode(item.Subject) + "</a></li>");
             }
 
             html.Append("</ul>");
@@ -169,6 +209,33 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
         mime.Headers.Add("Auto-Submitted", "auto-generated");
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mime;
+    }
+
+    /// <summary>The lines of the mail's own list (<see cref="EmailTemplates.Items"/>), in the current culture.</summary>
+    private IEnumerable<DigestItem> ListItems(string templateKey, IReadOnlyDictionary<string, string> data)
+    {
+        if (!data.TryGetValue(EmailTemplates.Items, out var json) || string.IsNullOrWhiteSpace(json))
+        {
+            yield break;
+        }
+
+        List<Dictionary<string, string>>? list;
+        try
+        {
+            list = JsonSerializer.Deserialize<List<Dictionary<string, string>>>(json);
+        }
+        catch (JsonException)
+        {
+            yield break;
+        }
+
+        foreach (var item in list ?? [])
+        {
+            var line = item.TryGetValue("Kind", out var kind) && texts[$"Template.{templateKey}.Item.{kind}"] is { ResourceNotFound: false } specific
+                ? specific.Value
+                : texts[$"Template.{templateKey}.Item"].Value;
+            yield return new DigestItem(EmailTemplates.Fill(line, item), item.ContainsKey(EmailTemplates.ActionPath) ? Link(item) : null);
+        }
     }
 
     private string Link(IReadOnlyDictionary<string, string> data) =>

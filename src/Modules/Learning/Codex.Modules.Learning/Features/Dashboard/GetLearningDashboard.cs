@@ -39,7 +39,7 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
                 .Select(e => new { e.PersonId, e.PathId, e.Cycle, e.State, e.DueOn })
                 .ToListAsync(cancellationToken))
             .GroupBy(e => (e.PersonId, e.PathId)).Select(g => g.MaxBy(e => e.Cycle)!)
-            .Select(e => new Row(e.PersonId, e.PathId, e.State == EnrolmentState.Completed, e.State == EnrolmentState.Active && now > e.DueOn))
+            .Select(e => new Row(e.PersonId, e.PathId, e.State == EnrolmentState.Completed, e.State == EnrolmentState.Active && Enrolment.IsOverdue(e.DueOn, now)))
             .ToList();
         var paths = await db.Paths.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken);
         var assignments = await db.Assignments.AsNoTracking().Select(a => new { a.PathId, a.RoleId, a.RoleName }).ToListAsync(cancellationToken);

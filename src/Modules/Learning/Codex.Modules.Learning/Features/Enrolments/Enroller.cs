@@ -1,3 +1,4 @@
+using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Persistence;
 using Codex.Shared.Persistence;
@@ -91,14 +92,24 @@ internal sealed class Enroller(LearningDbContext db, DatabaseOptions database)
         }
     }
 
-    /// <summary>Archives, set-based, the enrolments in a path of everyone no remaining assignment of it covers.</summary>
-    public Task<int> ArchiveUnbackedForPathAsync(Guid pathId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Archives, set-based, the enrolments in a path of everyone no remaining assignment of it covers;
+    /// the active ones among them end (<see cref="EnrolmentEndedIntegrationEvent"/>, so their reminders are cancelled).
+    /// </summary>
+    public async Task<int> ArchiveUnbackedForPathAsync(Guid pathId, DateTimeOffset now, CancellationToken ct)
     {
         var roles = db.Assignments.Where(a => a.PathId == pathId).Select(a => a.RoleId);
         var backed = db.RoleHolders.Where(h => roles.Contains(h.RoleId)).Select(h => h.PersonId);
-        return db.Enrolments
-            .Where(x => x.PathId == pathId && x.State != EnrolmentState.Archived && !backed.Contains(x.PersonId))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, EnrolmentState.Archived).SetProperty(x => x.ArchivedAt, now), ct);
+        var unbacked = db.Enrolments.Where(x => x.PathId == pathId && x.State != EnrolmentState.Archived && !backed.Contains(x.PersonId));
+        var ending = await unbacked.Where(x => x.State == EnrolmentState.Active).Select(x => new { x.Id, x.PersonId }).ToListAsync(ct);
+        var archived = await unbacked.ExecuteUpdateAsync(s => s.SetProperty(x => x.State, EnrolmentState.Archived).SetProperty(x => x.ArchivedAt, now), ct);
+        if (ending.Count > 0)
+        {
+            db.OutboxMessages.AddRange(ending.Select(e => OutboxMessage.From(new EnrolmentEndedIntegrationEvent(Guid.NewGuid(), now, e.Id, e.PersonId), now)));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return archived;
     }
 
     private object Date(DateTimeOffset value) =>

@@ -24,7 +24,7 @@ internal sealed class GetMyDueStepsQueryHandler(LearningDbContext db, ICurrentUs
         }
 
         var now = clock.GetUtcNow();
-        var horizon = now.AddDays(options.DueWithinDays);
+        var horizon = options.Horizon(now);
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Steps)
             .Where(e => e.PersonId == me && e.State == EnrolmentState.Active && e.DueOn <= horizon)
             .ToListAsync(ct);
@@ -46,7 +46,7 @@ internal sealed class GetMyDueStepsQueryHandler(LearningDbContext db, ICurrentUs
             }
 
             due.Add(new DueStep(
-                enrolment.Id, path.Title, path.FindStep(open[0].StepId).Title, open.Count, enrolment.DueOn, now > enrolment.DueOn,
+                enrolment.Id, path.Title, path.FindStep(open[0].StepId).Title, open.Count, enrolment.DueOn, enrolment.IsOverdueAt(now),
                 $"/learning/enrolments/{enrolment.Id}"));
         }
 

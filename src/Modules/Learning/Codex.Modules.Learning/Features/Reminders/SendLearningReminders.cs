@@ -1,9 +1,13 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Features.Enrolments;
 using Codex.Modules.Learning.Persistence;
 using Codex.Modules.Notifications.Contracts;
 using Codex.Modules.Organization.Contracts;
+using Codex.Shared.Time;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -17,13 +21,18 @@ public sealed record LearningReminderOptions(int DueWithinDays, int? EscalateAft
         configuration.GetValue("Learning:Reminders:DueWithinDays", 7),
         configuration.GetValue<int?>("Learning:Reminders:EscalateAfterOverdueDays"),
         configuration.GetValue("Learning:Reminders:RenewalLeadDays", 60));
+
+    /// <summary>Enrolments due before this instant are "due soon": due on a date up to DueWithinDays days from today (organisation's clock).</summary>
+    public DateTimeOffset Horizon(DateTimeOffset now) => OrganisationTime.EndOfDay(OrganisationTime.Today(now).AddDays(DueWithinDays));
 }
 
 /// <summary>
 /// The daily learning job: enrols role holders an assignment missed, starts the next cycle of expiring recurring paths, reminds of open
 /// steps due soon and overdue, and (when configured) tells the learner's leads about long-overdue steps.
-/// Sends each reminder once: the enrolment remembers the step it reminded of, and the mail's
-/// deduplication key covers a crash between sending and remembering.
+/// A person gets at most one reminder mail per run, listing all their due and overdue steps; it is
+/// sent when at least one of them has not been reminded of yet (the enrolment remembers the step it
+/// reminded of, as due and as overdue), so a second run the same day sends nothing. The mail's
+/// deduplication key (person, day and what is new) covers a crash between queueing and remembering.
 /// </summary>
 public sealed record SendLearningRemindersCommand : IRequest<Unit>
 {
@@ -40,9 +49,9 @@ internal sealed class SendLearningRemindersCommandHandler(
         await EnrolMissedHoldersAsync(now, cancellationToken);
         await enroller.RenewExpiringAsync(now, TimeSpan.FromDays(options.RenewalLeadDays), cancellationToken);
 
-        var horizon = now.AddDays(options.DueWithinDays);
+        var horizon = options.Horizon(now);
         var candidates = await db.Enrolments.AsNoTracking().Include(e => e.Steps)
-            .Where(e => e.State == EnrolmentState.Active && e.DueOn <= horizon)
+            .Where(e => e.State == EnrolmentState.Active && e.DueOn < horizon)
             .ToListAsync(cancellationToken);
         if (candidates.Count == 0)
         {
@@ -56,31 +65,37 @@ internal sealed class SendLearningRemindersCommandHandler(
         var dueMarks = new List<(Guid Enrolment, Guid Step)>();
         var overdueMarks = new List<(Guid Enrolment, Guid Step)>();
         var escalations = new List<(Enrolment Enrolment, PathStep Step, LearningPath Path)>();
-        foreach (var enrolment in candidates)
+        var today = OrganisationTime.Today(now);
+        foreach (var person in candidates.GroupBy(e => e.PersonId))
         {
-            var path = paths[enrolment.PathId];
-            var open = enrolment.OpenSteps(EnrolmentLoading.Rules(path), path.AnyOrder);
-            if (open.Count == 0)
+            var listed = new List<ReminderLine>();
+            foreach (var enrolment in person.OrderBy(e => e.DueOn))
             {
-                continue; // everything submitted: the sign-off is the lead's part
+                var path = paths[enrolment.PathId];
+                var open = enrolment.OpenSteps(EnrolmentLoading.Rules(path), path.AnyOrder);
+                if (open.Count == 0)
+                {
+                    continue; // everything submitted: the sign-off is the lead's part
+                }
+
+                var first = open[0].StepId;
+                var overdue = enrolment.IsOverdueAt(now);
+                var isNew = overdue ? enrolment.OverdueReminderStepId != first : enrolment.DueReminderStepId != first;
+                listed.AddRange(open.Select(rule => new ReminderLine(enrolment, path, path.FindStep(rule.StepId), overdue, isNew && rule.StepId == first)));
+                if (isNew)
+                {
+                    (overdue ? overdueMarks : dueMarks).Add((enrolment.Id, first));
+                }
+
+                if (overdue && options.EscalateAfterOverdueDays is { } days && enrolment.DaysOverdueAt(now) >= days && enrolment.EscalatedStepId != first)
+                {
+                    escalations.Add((enrolment, path.FindStep(first), path));
+                }
             }
 
-            var first = open[0].StepId;
-            var overdue = now > enrolment.DueOn;
-            if (!overdue && enrolment.DueReminderStepId != first)
+            if (listed.Any(l => l.IsNew))
             {
-                mails.AddRange(Reminders(enrolment, path, open, "learning.step-due", "due", EmailCategory.Optional));
-                dueMarks.Add((enrolment.Id, first));
-            }
-            else if (overdue && enrolment.OverdueReminderStepId != first)
-            {
-                mails.AddRange(Reminders(enrolment, path, open, "learning.step-overdue", "overdue", EmailCategory.Mandatory));
-                overdueMarks.Add((enrolment.Id, first));
-            }
-
-            if (overdue && options.EscalateAfterOverdueDays is { } days && now - enrolment.DueOn >= TimeSpan.FromDays(days) && enrolment.EscalatedStepId != first)
-            {
-                escalations.Add((enrolment, path.FindStep(first), path));
+                mails.Add(Reminder(person.Key, listed, today));
             }
         }
 
@@ -99,6 +114,11 @@ internal sealed class SendLearningRemindersCommandHandler(
         return Unit.Value;
     }
 
+    /// <summary>The topic of a person's learning reminders; cancelled when one of their enrolments ends.</summary>
+    public static string ReminderTopicPrefix(Guid personId) => $"learning:reminder:{personId}:";
+
+    public static string EscalationTopicPrefix(Guid enrolmentId) => $"learning:escalation:{enrolmentId}";
+
     /// <summary>
     /// A person who takes a role while HR assigns a path to that role can be missed by both sides
     /// (each transaction does not see the other's row yet). Every assignment is enrolled again here,
@@ -113,22 +133,34 @@ internal sealed class SendLearningRemindersCommandHandler(
         }
     }
 
-    private static IEnumerable<SendEmailCommand> Reminders(Enrolment enrolment, LearningPath path, IReadOnlyList<StepRule> open, string template, string kind, EmailCategory category)
+    private sealed record ReminderLine(Enrolment Enrolment, LearningPath Path, PathStep Step, bool Overdue, bool IsNew);
+
+    /// <summary>
+    /// One mail listing every open step (overdue first); dates go as ISO dates so Notifications shows them in
+    /// the recipient's language. Mandatory as soon as one step is overdue.
+    /// </summary>
+    private static SendEmailCommand Reminder(Guid personId, List<ReminderLine> lines, DateOnly today)
     {
-        var dueOn = enrolment.DueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
-        foreach (var rule in open)
+        var ordered = lines.OrderByDescending(l => l.Overdue).ThenBy(l => l.Enrolment.DueOn).ThenBy(l => l.Step.Position).ToList();
+        var items = ordered.Select(l => new Dictionary<string, string>
         {
-            var step = path.FindStep(rule.StepId);
-            var data = new Dictionary<string, string>
-            {
-                ["StepTitle"] = step.Title,
-                ["PathTitle"] = path.Title,
-                ["DueOn"] = dueOn,
-                ["ActionPath"] = $"/learning/enrolments/{enrolment.Id}",
-            };
-            yield return new SendEmailCommand(enrolment.PersonId, template, data, $"learning:{kind}:{enrolment.Id}:{step.Id}:{enrolment.DueOn:yyyyMMdd}", category,
-                TopicKey: $"learning:{enrolment.Id}");
-        }
+            ["Kind"] = l.Overdue ? "Overdue" : "Due",
+            ["StepTitle"] = l.Step.Title,
+            ["PathTitle"] = l.Path.Title,
+            ["DueOn"] = l.Enrolment.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["ActionPath"] = $"/learning/enrolments/{l.Enrolment.Id}",
+        }).ToList();
+        var data = new Dictionary<string, string>
+        {
+            ["StepCount"] = items.Count.ToString(CultureInfo.InvariantCulture),
+            ["Items"] = JsonSerializer.Serialize(items),
+            ["ActionPath"] = "/learning",
+        };
+        var news = string.Join(",", lines.Where(l => l.IsNew).Select(l => $"{l.Enrolment.Id:N}:{l.Step.Id:N}:{(l.Overdue ? 'o' : 'd')}").Order(StringComparer.Ordinal));
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(news)))[..16];
+        var topic = ReminderTopicPrefix(personId) + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return new SendEmailCommand(personId, "learning.reminder", data, $"{topic}:{fingerprint}",
+            lines.Any(l => l.Overdue) ? EmailCategory.Mandatory : EmailCategory.Optional, TopicKey: topic);
     }
 
     private async Task<IReadOnlyList<SendEmailCommand>> EscalationsAsync(List<(Enrolment Enrolment, PathStep Step, LearningPath Path)> escalations, DateTimeOffset now, CancellationToken ct)
@@ -154,11 +186,11 @@ internal sealed class SendLearningRemindersCommandHandler(
                     ["LearnerName"] = names.GetValueOrDefault(enrolment.PersonId, ""),
                     ["StepTitle"] = step.Title,
                     ["PathTitle"] = path.Title,
-                    ["DaysOverdue"] = ((int)(now - enrolment.DueOn).TotalDays).ToString(CultureInfo.InvariantCulture),
+                    ["DaysOverdue"] = enrolment.DaysOverdueAt(now).ToString(CultureInfo.InvariantCulture),
                     ["ActionPath"] = $"/learning/enrolments/{enrolment.Id}",
                 };
                 mails.Add(new SendEmailCommand(lead, "learning.overdue-escalation", data, $"learning:escalation:{enrolment.Id}:{step.Id}:{lead}", EmailCategory.Mandatory,
-                    TopicKey: $"learning:escalation:{enrolment.Id}"));
+                    TopicKey: EscalationTopicPrefix(enrolment.Id)));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Codex.Modules.Learning.Domain;
 using Codex.Shared.Domain;
 using Codex.Shared.Errors;
+using Codex.Shared.Time;
 using Codex.Shared.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,9 +14,31 @@ namespace Codex.Modules.Learning.Pages.Learning;
 /// <summary>Formatting and error handling the learning pages share.</summary>
 public static class LearningFormat
 {
-    public static string Date(DateTimeOffset value) => value.ToLocalTime().ToString("d", CultureInfo.CurrentCulture);
+    /// <summary>The date on the organisation's clock, in the reader's culture (never the server's zone).</summary>
+    public static string Date(DateTimeOffset value) => value.LocalDate();
 
-    public static string DateTime(DateTimeOffset value) => value.ToLocalTime().ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>An enrolment's due date: a date, due at the end of that day.</summary>
+    public static string DueDate(DateTimeOffset dueOn) => Enrolment.DueDateOf(dueOn).Shown();
+
+    public static string DateTime(DateTimeOffset value) => value.LocalDateTime();
+
+    /// <summary>What a `datetime-local` field shows for an instant: the organisation's wall clock.</summary>
+    public static System.DateTime ToOrganisationClock(DateTimeOffset value) => value.Local().DateTime;
+
+    /// <summary>
+    /// The instant a `datetime-local` value means on the organisation's clock. A time skipped when the
+    /// clocks go forward is read as one hour later.
+    /// </summary>
+    public static DateTimeOffset FromOrganisationClock(System.DateTime wallClock)
+    {
+        var local = System.DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        if (OrganisationTime.Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, OrganisationTime.Zone), TimeSpan.Zero);
+    }
 
     public static string Status(IStringLocalizer l, EnrolmentStatus status) => l[$"Status.{status}"];
 
@@ -28,6 +51,8 @@ public static class LearningFormat
     };
 
     public static string Kind(IStringLocalizer l, StepKind kind) => l[$"Kind.{kind}"];
+
+    public static bool IsConflict(Exception exception) => exception is DbUpdateConcurrencyException or ConcurrencyConflictException;
 
     /// <summary>Turns a failed command into a message on the page; returns false for exceptions it does not know.</summary>
     public static bool TryExplain(Exception exception, IStringLocalizer l, ModelStateDictionary modelState, out string? problem)

@@ -35,8 +35,10 @@ internal sealed class RoundInvitationMailer(TeamCodexDbContext db, CodexMail mai
                     ["ActionPath"] = $"/codex/rounds/{round.Id}",
                 },
                 $"codex-invite:{round.Id}:{participant.PersonId}",
-                // Like the reminder, a round asks everyone for a response, so it cannot be switched off;
-                // no topic key: the invitation does not use up the reminders capped per topic.
-                EmailCategory.Mandatory)).ToList(), ct);
+                // Like the reminder, a round asks everyone for a response, so it cannot be switched off.
+                // Its own topic (not the reminders'): it uses up none of the reminders capped per topic,
+                // and is cancelled with them when the round closes before it went out.
+                EmailCategory.Mandatory,
+                TopicKey: $"{CancelMailsOfClosedRound.InvitationTopic(round.Id)}{participant.PersonId}")).ToList(), ct);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
                     // One reminder per text being decided on: an amended proposal may remind again.
                     $"codex-round:{round.Id}:r{round.ProposalRevision}:{person}",
                     EmailCategory.Mandatory,
-                    TopicKey: $"codex-round:{round.Id}:{person}"));
+                    TopicKey: $"{CancelMailsOfClosedRound.ReminderTopic(round.Id)}{person}"));
             }
         }
     }

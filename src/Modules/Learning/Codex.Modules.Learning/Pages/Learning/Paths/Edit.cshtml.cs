@@ -34,6 +34,9 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
 
     public string? Problem { get; private set; }
 
+    /// <summary>Someone else saved meanwhile: the form keeps the user's input, the stored state is shown beside it.</summary>
+    public bool Conflict { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -49,7 +52,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
                 StepData = new StepForm
                 {
                     Title = s.Title, Description = s.Description, Kind = s.Kind, EffortMinutes = s.EffortMinutes, Link = s.Link,
-                    ScheduledAt = s.ScheduledAt?.ToLocalTime().DateTime, Place = s.Place, TargetToolId = s.TargetToolId, TargetLevel = s.TargetLevel,
+                    ScheduledAt = s.ScheduledAt is { } at ? LearningFormat.ToOrganisationClock(at) : null, Place = s.Place, TargetToolId = s.TargetToolId, TargetLevel = s.TargetLevel,
                     RequiresSignOff = s.RequiresSignOff,
                 };
             }
@@ -74,6 +77,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
         catch (Exception ex) when (LearningFormat.TryExplain(ex, texts, ModelState, out var problem))
         {
             Problem = problem;
+            Conflict = LearningFormat.IsConflict(ex);
         }
 
         return await ReloadAsync(ct);
@@ -82,7 +86,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
     public Task<IActionResult> OnPostStepAsync(CancellationToken ct)
     {
         var s = StepData;
-        DateTimeOffset? at = s.ScheduledAt is { } local ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Local)) : null;
+        DateTimeOffset? at = s.ScheduledAt is { } local ? LearningFormat.FromOrganisationClock(local) : null;
         return RunAsync(
             new SaveStepCommand(Id ?? Guid.Empty, Step, s.Title, s.Kind, s.EffortMinutes, s.Link, at, s.Place, s.TargetToolId, s.TargetLevel, s.RequiresSignOff, s.Description, Data.Version),
             "StepData", ct);
@@ -114,6 +118,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
         catch (Exception ex) when (LearningFormat.TryExplain(ex, texts, ModelState, out var problem))
         {
             Problem = problem;
+            Conflict = LearningFormat.IsConflict(ex);
         }
 
         return await ReloadAsync(ct);
@@ -126,10 +131,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<LearningTexts
             return NotFound();
         }
 
-        // The form keeps the user's input; the next save is based on what is stored now.
+        // The form keeps the user's input; the next save is based on what is stored now (the posted,
+        // outdated version must not win over it when the hidden field is rendered from the model state).
         if (Path is not null)
         {
             Data.Version = Path.Version;
+            ModelState.Remove("Data.Version");
         }
 
         return Page();
