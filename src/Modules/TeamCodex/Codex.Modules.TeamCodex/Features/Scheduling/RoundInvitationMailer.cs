@@ -31,7 +31,7 @@ internal sealed class RoundInvitationMailer(TeamCodexDbContext db, CodexMail mai
                 new Dictionary<string, string>
                 {
                     ["CodexName"] = unitName,
-                    ["ClosesOn"] = round.ClosesOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+                    ["ClosesOn"] = round.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["ActionPath"] = $"/codex/rounds/{round.Id}",
                 },
                 $"codex-invite:{round.Id}:{participant.PersonId}",

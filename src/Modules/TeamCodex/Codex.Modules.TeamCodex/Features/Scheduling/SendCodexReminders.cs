@@ -53,7 +53,7 @@ internal sealed class SendCodexRemindersCommandHandler(TeamCodexDbContext db, Co
                     new Dictionary<string, string>
                     {
                         ["CodexName"] = unitName,
-                        ["ClosesOn"] = round.ClosesOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+                        ["ClosesOn"] = round.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         ["ActionPath"] = $"/codex/rounds/{round.Id}",
                     },
                     // One reminder per text being decided on: an amended proposal may remind again.

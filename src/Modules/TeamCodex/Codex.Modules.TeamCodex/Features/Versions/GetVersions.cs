@@ -4,6 +4,7 @@ using Codex.Modules.TeamCodex.Persistence;
 using Codex.Modules.TeamCodex.Rendering;
 using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
+using Codex.Shared.Time;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -50,7 +51,7 @@ public sealed record VersionDocument(Guid UnitId, string UnitName, int Number, b
     public string ToMarkdown()
     {
         var text = new StringBuilder(CodexSections.ToMarkdown($"Kodex {UnitName} – Version {Number}", Sections));
-        text.Append($"\n---\n\nVeröffentlicht am {PublishedAt:dd.MM.yyyy} von {PublishedBy}. {ChangeSummary}\n");
+        text.Append($"\n---\n\nVeröffentlicht am {PublishedAt.Local():dd.MM.yyyy} von {PublishedBy}. {ChangeSummary}\n");
         return text.ToString();
     }
 }
