@@ -57,11 +57,11 @@ public abstract class OpenApiFuzzTests(DatabaseProvider provider, PostgresFixtur
                 var variants = Variants(document, operation, ids).ToList();
                 foreach (var variant in variants)
                 {
-                    foreach (var accept in Accepts)
+                    // Both kinds of client at once: the same request on the same data, half the wait.
+                    var answers = await Task.WhenAll(Accepts.Select(accept => SendAsync(client, operation, variant, accept, log)));
+                    foreach (var (accept, status, errors) in answers)
                     {
                         sent++;
-                        log.Drain();
-                        var (status, thrown) = await SendAsync(client, operation, variant, accept);
                         if (status is not (401 or 403))
                         {
                             passedAuthentication++;
@@ -69,15 +69,14 @@ public abstract class OpenApiFuzzTests(DatabaseProvider provider, PostgresFixtur
 
                         if (status >= 500)
                         {
-                            var errors = thrown is null ? log.Drain() : [thrown, .. log.Drain()];
-                            failures.Add($"{role,-9} | {operation.Method} {Excerpt(variant.Url, 120)} | {variant.What} | body {Excerpt(variant.Body ?? "(none)", 80)} | Accept {accept} | {(thrown is null ? status.ToString() : "threw")}" +
+                            failures.Add($"{role,-9} | {operation.Method} {Excerpt(variant.Url, 120)} | {variant.What} | body {Excerpt(variant.Body ?? "(none)", 80)} | Accept {accept} | {status}" +
                                 (errors.Count > 0 ? $"\n      {string.Join("\n      ", errors.Distinct())}" : ""));
                         }
                     }
 
                     // Sign-in comes before anything is read from the request: without it, the
                     // other variants would only be refused the same way.
-                    if (variant == variants[0] && lastStatus == 401)
+                    if (variant == variants[0] && answers[0].Status == 401)
                     {
                         break;
                     }
@@ -93,12 +92,13 @@ public abstract class OpenApiFuzzTests(DatabaseProvider provider, PostgresFixtur
             string.Join("\n", failures));
     }
 
-    private int lastStatus;
-
-    private async Task<(int Status, string? Thrown)> SendAsync(HttpClient client, ApiOperation operation, Variant variant, string accept)
+    private static async Task<(string Accept, int Status, IReadOnlyList<string> Errors)> SendAsync(
+        HttpClient client, ApiOperation operation, Variant variant, string accept, ErrorLog log)
     {
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), variant.Url);
         request.Headers.Accept.ParseAdd(accept);
+        var (traceparent, traceId) = ErrorLog.NewTrace();
+        request.Headers.Add("traceparent", traceparent);
         if (variant.Body is not null)
         {
             request.Content = new StringContent(variant.Body, Encoding.UTF8, variant.MediaType ?? "application/json");
@@ -108,14 +108,12 @@ public abstract class OpenApiFuzzTests(DatabaseProvider provider, PostgresFixtur
         {
             using var response = await client.SendAsync(request);
             await response.Content.ReadAsByteArrayAsync();
-            lastStatus = (int)response.StatusCode;
-            return (lastStatus, null);
+            return (accept, (int)response.StatusCode, log.OfTrace(traceId));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The in-process server rethrows what escaped the pipeline: a 500 a real client would see.
-            lastStatus = 500;
-            return (500, $"thrown to the client: {e.GetType().Name}: {e.Message}");
+            return (accept, 500, [$"thrown to the client: {e.GetType().Name}: {e.Message}", .. log.OfTrace(traceId)]);
         }
     }
 
@@ -302,7 +300,7 @@ public abstract class OpenApiFuzzTests(DatabaseProvider provider, PostgresFixtur
                     }
                 }
 
-                yield return ("with 10 000 items", new JsonArray([.. Enumerable.Range(0, 10_000).Select(_ => (JsonNode?)null)]));
+                yield return ("with 1 000 null items", new JsonArray([.. Enumerable.Range(0, 1_000).Select(_ => (JsonNode?)null)]));
                 break;
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Codex.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Codex.IntegrationTests.Infrastructure;
 public sealed class ErrorLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _byTrace = new(StringComparer.Ordinal);
 
     /// <summary>Starts capturing the errors of a host that has already started.</summary>
     public static ErrorLog Attach(CodexApplicationFactory factory)
@@ -32,6 +34,21 @@ public sealed class ErrorLog : ILoggerProvider
 
         return drained;
     }
+
+    /// <summary>
+    /// A W3C <c>traceparent</c> header value with a fresh trace id: the host continues that trace,
+    /// so what it logs while answering the request can be found again with <see cref="OfTrace"/>,
+    /// even while other requests run at the same time.
+    /// </summary>
+    public static (string Header, string TraceId) NewTrace()
+    {
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        return ($"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01", traceId);
+    }
+
+    /// <summary>The errors logged while a request with this trace id was answered.</summary>
+    public IReadOnlyList<string> OfTrace(string traceId) =>
+        _byTrace.TryRemove(traceId, out var entries) ? [.. entries] : [];
 
     public ILogger CreateLogger(string categoryName) => new Capture(this);
 
@@ -65,7 +82,12 @@ public sealed class ErrorLog : ILoggerProvider
         {
             if (logLevel >= LogLevel.Error)
             {
-                log._entries.Enqueue(exception is null ? formatter(state, exception) : Describe(exception));
+                var entry = exception is null ? formatter(state, exception) : Describe(exception);
+                log._entries.Enqueue(entry);
+                if (Activity.Current?.TraceId.ToHexString() is { } traceId)
+                {
+                    log._byTrace.GetOrAdd(traceId, _ => new ConcurrentQueue<string>()).Enqueue(entry);
+                }
             }
         }
     }
