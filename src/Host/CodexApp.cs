@@ -11,6 +11,7 @@ using Codex.Modules.Organization;
 using Codex.Modules.Skills;
 using Codex.Modules.TeamCodex;
 using Codex.Shared;
+using Codex.Shared.Errors;
 using Codex.Shared.Persistence;
 using Codex.Shared.Time;
 using FluentValidation;
@@ -97,8 +98,9 @@ public static class CodexApp
         OrganisationTime.Configure(app.Configuration);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolver(app.Services);
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The language first, so that the error pages re-executed below speak it too.
+        app.UseRequestLocalization();
+        app.UseErrorContract();
         app.UseSecurityHeaders();
         if (app.Configuration.GetValue("Security:HttpsOnly", false))
         {
@@ -107,7 +109,6 @@ public static class CodexApp
         }
 
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
@@ -51,6 +52,14 @@ public abstract class BadInputTests(DatabaseProvider provider, PostgresFixture p
     [InlineData("a person that does not exist", "GET", "/api/org/people/{random}", null, null, 404)]
     [InlineData("an endpoint that does not exist", "GET", "/api/org/nothing-here", null, null, 404)]
     [InlineData("a method the endpoint does not have", "DELETE", "/api/org/units", null, null, 405)]
+    [InlineData("self-assessment without levels", "PUT", "/api/skills/me/levels", Json, "{}", 400)]
+    [InlineData("self-assessment with a null level", "PUT", "/api/skills/me/levels", Json, """{ "levels": [null] }""", 400)]
+    [InlineData("a requirement matrix without cells", "PUT", "/api/skills/matrix", Json, """{ "version": 1 }""", 400)]
+    [InlineData("a tool with a null competence", "POST", "/api/skills/tools", Json, """{ "name": "Messenger", "competences": [null] }""", 400)]
+    [InlineData("a NUL character in a name", "POST", "/api/org/units", Json, """{ "name": "Team\u0000Nord", "kind": "Team", "parentId": "{department}" }""", 400)]
+    [InlineData("a bell character in a name", "POST", "/api/org/units", Json, """{ "name": "Team\u0007", "kind": "Team", "parentId": "{department}" }""", 400)]
+    [InlineData("half a surrogate pair in a name", "POST", "/api/org/units", Json, """{ "name": "Team \ud800", "kind": "Team", "parentId": "{department}" }""", 400)]
+    [InlineData("a NUL character in a search", "GET", "/api/org/people?search=%00", null, null, 400)]
     public async Task Bad_input_is_answered_with_a_client_error_never_a_500(
         string what, string method, string url, string? contentType, string? body, int expected)
     {
@@ -83,6 +92,17 @@ public abstract class BadInputTests(DatabaseProvider provider, PostgresFixture p
         {
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
+    }
+
+    [Fact]
+    public async Task A_control_character_is_a_field_error_on_every_provider()
+    {
+        var admin = await AdminAsync();
+        var department = await admin.UnitIdAsync("Kinder- und Jugendhilfe");
+
+        var response = await admin.PostAsJsonAsync("/api/org/units", new { name = "Team\u0000Nord", kind = "Team", parentId = department });
+
+        Assert.Equal(["name"], await response.AssertValidationProblemAsync());
     }
 
     [Theory]

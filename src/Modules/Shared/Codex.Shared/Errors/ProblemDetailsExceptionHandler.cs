@@ -1,6 +1,8 @@
 using Codex.Shared.Domain;
 using Codex.Shared.Persistence;
 using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +13,61 @@ using Microsoft.Extensions.Logging;
 namespace Codex.Shared.Errors;
 
 /// <summary>
-/// The one place where exceptions become RFC 9457 problem details. Anything a client can cause
-/// maps to a 4xx; only real faults remain a 500 (and are logged).
+/// The one error contract: which exceptions a client can cause, and the status each one answers —
+/// for the API (RFC 9457 problem details, whatever the Accept header) and for pages (the friendly
+/// error page at <see cref="PagePath"/>) alike. Everything else is a fault: a 500, logged.
 /// </summary>
+public static class ErrorContract
+{
+    public const string PagePath = "/error";
+
+    /// <summary>The status for an exception a client can cause; null for a real fault.</summary>
+    public static int? ClientStatus(Exception exception) => exception switch
+    {
+        ValidationException or DomainException => StatusCodes.Status400BadRequest,
+        NotFoundException => StatusCodes.Status404NotFound,
+        ForbiddenException => StatusCodes.Status403Forbidden,
+        UnauthorizedAccessException => StatusCodes.Status401Unauthorized,
+        ConcurrencyConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
+        // Requests outside a command transaction: a concurrent insert of the same key is a conflict too.
+        _ when UniqueKeyViolation.IsCausedBy(exception) => StatusCodes.Status409Conflict,
+        ExternalServiceException => StatusCodes.Status502BadGateway,
+        // Unreadable bodies, wrong content types (415), bodies over the limit (413).
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        // A form with more fields or longer values than the form reader allows.
+        InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        _ => null,
+    };
+
+    /// <summary>JSON clients: the API, its description and the health checks. Everything else is a page.</summary>
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+
+    /// <summary>
+    /// Exceptions on pages re-execute the error page with the client status (a 404 page for an
+    /// unknown id, never a blank 500); API exceptions are written by <see cref="ProblemDetailsExceptionHandler"/>.
+    /// Client errors are not logged as errors: they feed no false alerts.
+    /// </summary>
+    public static IApplicationBuilder UseErrorContract(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = PagePath,
+            StatusCodeSelector = e => ClientStatus(e) ?? StatusCodes.Status500InternalServerError,
+            // The error page answers 404 for "not found" on purpose.
+            AllowStatusCode404Response = true,
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || ClientStatus(c.Exception) is not null,
+        });
+        // Status codes without a body (an unknown page, 403, 405): the error page for people,
+        // problem details for the API.
+        app.UseWhen(c => !IsApi(c.Request.Path), page => page.UseStatusCodePagesWithReExecute(PagePath + "/{0}"));
+        app.UseWhen(c => IsApi(c.Request.Path), api => api.UseStatusCodePages());
+        return app;
+    }
+}
+
+/// <summary>Writes API exceptions as RFC 9457 problem details; pages are left to the error page.</summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
     ModuleCatalog modules,
@@ -22,37 +76,45 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        // The middleware has already pointed the request at the error page: judge by the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        if (!ErrorContract.IsApi(path))
         {
-            ValidationException validation => ValidationProblem(validation),
-            DomainException domain => Problem(StatusCodes.Status400BadRequest, "Rule violated", Localize(domain)),
-            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
-            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message),
-            UnauthorizedAccessException => Problem(StatusCodes.Status401Unauthorized, "Sign-in required", null),
-            ConcurrencyConflictException or DbUpdateConcurrencyException => Conflict(),
-            // Requests outside a command transaction: a concurrent insert of the same key is a conflict too.
-            _ when UniqueKeyViolation.IsCausedBy(exception) => Conflict(),
-            ExternalServiceException external => Problem(StatusCodes.Status502BadGateway, "External service failed", external.Message),
-            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "Bad request", badRequest.Message),
-            _ => null,
-        };
-
-        if (problem is null)
-        {
-            logger.LogError(exception, "Unhandled exception for {Path}", httpContext.Request.Path);
             return false;
         }
 
-        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var status = ErrorContract.ClientStatus(exception);
+        if (status is null)
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            logger.LogError(exception, "Unhandled exception for {Path}", path);
+        }
+
+        var problem = exception switch
+        {
+            ValidationException validation => ValidationProblem(validation),
+            DomainException domain => Problem(status!.Value, "Rule violated", DomainMessages.Localize(domain, modules, localizers)),
+            NotFoundException notFound => Problem(status!.Value, "Not found", notFound.Message),
+            ForbiddenException => Problem(status!.Value, "Forbidden", exception.Message),
+            UnauthorizedAccessException => Problem(status!.Value, "Sign-in required", null),
+            _ when status == StatusCodes.Status409Conflict => Problem(status.Value, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again."),
+            ExternalServiceException external => Problem(status!.Value, "External service failed", external.Message),
+            BadHttpRequestException badRequest => Problem(status!.Value, "Bad request", badRequest.Message),
+            _ when status is { } clientStatus => Problem(clientStatus, "Bad request", null),
+            _ => Problem(StatusCodes.Status500InternalServerError, "Server error", null),
+        };
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        var context = new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception };
+        if (!await problemDetails.TryWriteAsync(context))
+        {
+            // The client accepts no JSON (e.g. `Accept: text/html`): it still gets the status and the problem.
+            await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        }
+
+        return true;
     }
 
-    private static ProblemDetails ValidationProblem(ValidationException validation)
+    private static ValidationProblemDetails ValidationProblem(ValidationException validation)
     {
         var errors = validation.Errors
             .GroupBy(e => ToCamelCase(e.PropertyName))
@@ -64,14 +126,8 @@ public sealed class ProblemDetailsExceptionHandler(
         };
     }
 
-    private static ProblemDetails Conflict() =>
-        Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again.");
-
     private static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };
-
-    private string Localize(DomainException exception) =>
-        DomainMessages.Localize(exception, modules, localizers);
 
     private static string ToCamelCase(string name) =>
         string.IsNullOrEmpty(name) ? name : char.ToLowerInvariant(name[0]) + name[1..];

@@ -13,7 +13,7 @@ public static class MediationServiceCollectionExtensions
     /// <summary>
     /// MediatR 5.1.0 has no container integration: register the mediator, the ServiceFactory and
     /// every handler and validator (internal ones too) of the given assemblies. Behaviours run in
-    /// the order logging → authorisation → validation → transaction: authorisation comes before
+    /// the order logging → authorisation → input shape → validation → transaction: authorisation comes before
     /// validation so that someone without permission learns nothing from validation messages
     /// (e.g. that an email address is already taken).
     /// </summary>
@@ -24,6 +24,7 @@ public static class MediationServiceCollectionExtensions
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(InputShapeBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
