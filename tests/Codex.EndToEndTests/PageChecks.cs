@@ -108,6 +108,37 @@ public static partial class PageChecks
         return problems;
     }
 
+    /// <summary>
+    /// The checks of <see cref="AccessibilityProblemsAsync"/> that depend on a page's content —
+    /// lang, one h1, one main landmark, labels, text contrast — without the keyboard walk and the
+    /// skip link, which belong to the layout every page shares (checked on the main screens).
+    /// Fast enough to run on every page of a crawl; leaves the page as it is.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ContentAccessibilityProblemsAsync(IPage page)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(await page.Locator("html").GetAttributeAsync("lang")))
+        {
+            problems.Add("<html> has no lang attribute.");
+        }
+
+        var h1Count = await page.Locator("h1").CountAsync();
+        if (h1Count != 1)
+        {
+            problems.Add($"Expected exactly one <h1>, found {h1Count}.");
+        }
+
+        var mainCount = await page.GetByRole(AriaRole.Main).CountAsync();
+        if (mainCount != 1)
+        {
+            problems.Add($"Expected exactly one main landmark, found {mainCount}.");
+        }
+
+        problems.AddRange(await UnlabelledControlsAsync(page));
+        problems.AddRange(await LowContrastTextAsync(page));
+        return problems;
+    }
+
     /// <summary>Visible input, select and textarea elements without an accessible name.</summary>
     public static async Task<IReadOnlyList<string>> UnlabelledControlsAsync(IPage page)
     {
