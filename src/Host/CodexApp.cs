@@ -70,7 +70,11 @@ public static class CodexApp
             // No client-side validation script is shipped: the data-val-* attributes it would read
             // only carried untranslated English messages into the markup.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Codex.Shared.Web.CheckboxModelBinderProvider()));
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new Codex.Shared.Web.CheckboxModelBinderProvider());
+                o.Filters.Add(new Codex.Shared.Web.PostWithoutHandlerFilter());
+            });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();

@@ -35,21 +35,21 @@ internal sealed class SeedDemoLearningCommandHandler(LearningDbContext db, Enrol
 
         var careDoc = LearningPath.Create(Guid.NewGuid(), "Digitale Pflegedokumentation – Grundlagen",
             "Vom ersten Anmelden bis zur sicheren Dokumentation beim Klienten – Schritt für Schritt und im eigenen Tempo.", false, null, now);
-        careDoc.AddStep(Guid.NewGuid(), new StepDetails("Einführungsvideo: Aufbau der Pflege-App", StepKind.ELearning, 30, "/intranet/anleitungen/pflegedoku", null, null, null, null, false));
+        careDoc.AddStep(Guid.NewGuid(), new StepDetails("Einführungsvideo: Aufbau der Pflege-App", StepKind.ELearning, 30, null, null, null, null, null, false));
         careDoc.AddStep(Guid.NewGuid(), new StepDetails("Workshop: Pflegeplanung am Tablet", StepKind.Workshop, 180, null, now.AddDays(14).Date.AddHours(9), "Geschäftsstelle, Raum 2", null, null, false));
         careDoc.AddStep(Guid.NewGuid(), new StepDetails("Drei Einsätze mit Kolleg:in dokumentieren", StepKind.Tandem, 120, null, null, null, Tool("Pflegedokumentation (Tablet-App)"), Tool("Pflegedokumentation (Tablet-App)") is null ? null : 3, true,
             "Eine erfahrene Kollegin oder ein erfahrener Kollege schaut über die Schulter und gibt Rückmeldung."));
 
         var messenger = LearningPath.Create(Guid.NewGuid(), "Messenger datenschutzkonform nutzen",
             "Warum nicht WhatsApp? Was darf in den Dienst-Messenger, was nicht? Mit Auffrischung alle 24 Monate.", true, 24, now);
-        messenger.AddStep(Guid.NewGuid(), new StepDetails("Merkblatt Datenschutz im Messenger lesen", StepKind.Reading, 15, "/intranet/datenschutz/messenger", null, null, null, null, false));
-        messenger.AddStep(Guid.NewGuid(), new StepDetails("E-Learning: Dienst-Messenger einrichten", StepKind.ELearning, 20, "/intranet/anleitungen/messenger", null, null, null, null, false));
+        messenger.AddStep(Guid.NewGuid(), new StepDetails("Merkblatt Datenschutz im Messenger lesen", StepKind.Reading, 15, null, null, null, null, null, false));
+        messenger.AddStep(Guid.NewGuid(), new StepDetails("E-Learning: Dienst-Messenger einrichten", StepKind.ELearning, 20, null, null, null, null, null, false));
         messenger.AddStep(Guid.NewGuid(), new StepDetails("Praxisaufgabe: Teamabsprache über den Messenger", StepKind.PracticeTask, 30, null, null, null, Tool("Dienst-Messenger"), Tool("Dienst-Messenger") is null ? null : 2, true));
 
         var video = LearningPath.Create(Guid.NewGuid(), "Videoberatung mit Klient:innen",
             "Onlineberatung sicher und zugewandt gestalten: Technik, Datenschutz und Gesprächsführung.", false, null, now);
-        video.AddStep(Guid.NewGuid(), new StepDetails("E-Learning: Videokonferenz-Grundlagen", StepKind.ELearning, 45, "/intranet/anleitungen/video", null, null, null, null, false));
-        video.AddStep(Guid.NewGuid(), new StepDetails("Leitfaden Onlineberatung lesen", StepKind.Reading, 30, "/intranet/beratung/online-leitfaden", null, null, null, null, false));
+        video.AddStep(Guid.NewGuid(), new StepDetails("E-Learning: Videokonferenz-Grundlagen", StepKind.ELearning, 45, null, null, null, null, null, false));
+        video.AddStep(Guid.NewGuid(), new StepDetails("Leitfaden Onlineberatung lesen", StepKind.Reading, 30, null, null, null, null, null, false));
         video.AddStep(Guid.NewGuid(), new StepDetails("Probeberatung im Tandem", StepKind.Tandem, 60, null, null, null, Tool("Videokonferenz"), Tool("Videokonferenz") is null ? null : 2, true));
 
         (LearningPath Path, string Role, int Days)[] plan =
