@@ -80,28 +80,7 @@ public static partial class PageChecks
     /// </summary>
     public static async Task<IReadOnlyList<string>> AccessibilityProblemsAsync(IPage page)
     {
-        var problems = new List<string>();
-
-        var lang = await page.Locator("html").GetAttributeAsync("lang");
-        if (string.IsNullOrWhiteSpace(lang))
-        {
-            problems.Add("<html> has no lang attribute.");
-        }
-
-        var h1Count = await page.Locator("h1").CountAsync();
-        if (h1Count != 1)
-        {
-            problems.Add($"Expected exactly one <h1>, found {h1Count}.");
-        }
-
-        var mainCount = await page.GetByRole(AriaRole.Main).CountAsync();
-        if (mainCount != 1)
-        {
-            problems.Add($"Expected exactly one main landmark, found {mainCount}.");
-        }
-
-        problems.AddRange(await UnlabelledControlsAsync(page));
-        problems.AddRange(await LowContrastTextAsync(page));
+        var problems = new List<string>(await ContentAccessibilityProblemsAsync(page));
         problems.AddRange(await FocusIndicatorProblemsAsync(page));
         await page.ReloadAsync();
         problems.AddRange(await SkipLinkProblemsAsync(page));
