@@ -78,22 +78,24 @@ public abstract partial class MailCallToActionTests(DatabaseProvider provider, P
     }
 
     [Fact]
-    public async Task The_learning_reminders_and_the_escalation_lead_to_the_enrolment_after_sign_in()
+    public async Task The_learning_reminders_lead_to_my_learning_and_the_escalation_to_the_enrolment_after_sign_in()
     {
         var (_, member) = await DemoPeopleAsync();
         var enrolment = await Factory.EnrolAsync(await HumanResourcesAsync(), member, dueInDays: 3);
         var enrolmentPath = $"/learning/enrolments/{enrolment.EnrolmentId}";
+        var step = $"„Merkblatt lesen“ im Lernpfad „{enrolment.PathTitle}“";
 
+        // One reminder per person and run, listing every open step; its call to action is "Mein Lernen".
         await Factory.SendAsync(new SendLearningRemindersCommand());
         await Factory.RunSendJobAsync();
-        var due = await MailAsync(DemoLogins.Member, "Bald fällig: „Merkblatt lesen“", enrolmentPath);
-        await FollowAsync(due, "Zu meinem Lernen", enrolmentPath, DemoLogins.Member, enrolment.PathTitle);
+        var due = await MailAsync(DemoLogins.Member, "Ihre offenen Lernschritte", "/learning", $"{step}: fällig am");
+        await FollowAsync(due, "Zu meinem Lernen", "/learning", DemoLogins.Member, enrolment.PathTitle);
 
         await Factory.MakeDueOnAsync(enrolment.EnrolmentId, DateTimeOffset.UtcNow.AddDays(-2));
         await Factory.SendAsync(new SendLearningRemindersCommand());
         await Factory.RunSendJobAsync();
-        var overdue = await MailAsync(DemoLogins.Member, "Überfällig: „Merkblatt lesen“", enrolmentPath);
-        await FollowAsync(overdue, "Zu meinem Lernen", enrolmentPath, DemoLogins.Member, enrolment.PathTitle, signInThroughForm: false);
+        var overdue = await MailAsync(DemoLogins.Member, "Ihre offenen Lernschritte", "/learning", $"{step}: überfällig");
+        await FollowAsync(overdue, "Zu meinem Lernen", "/learning", DemoLogins.Member, enrolment.PathTitle, signInThroughForm: false);
 
         // Escalation is configured for this host (after one overdue day): the learner's lead is told.
         var escalation = await MailAsync(DemoLogins.TeamLead, "Lernschritt überfällig im Team: „Merkblatt lesen“", enrolmentPath);
@@ -110,11 +112,12 @@ public abstract partial class MailCallToActionTests(DatabaseProvider provider, P
         await FollowAsync(invitation, "E-Mail-Einstellungen", "/me/notifications", DemoLogins.Member, "Meine E-Mail-Einstellungen");
     }
 
-    /// <summary>The one mail to the address whose subject starts so and that links to the path (waits for it to arrive).</summary>
-    private async Task<MimeMessage> MailAsync(string address, string subjectStart, string path)
+    /// <summary>The one mail to the address whose subject starts so, that links to the path and says <paramref name="saying"/> (waits for it to arrive).</summary>
+    private async Task<MimeMessage> MailAsync(string address, string subjectStart, string path, string saying = "")
     {
         IReadOnlyList<MimeMessage> Matching() => [.. smtp.Server.MessagesTo(address).Where(m =>
-            (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal) && Regex.IsMatch(m.TextBody ?? "", Regex.Escape(BaseUrl + path) + @"\r?$", RegexOptions.Multiline))];
+            (m.Subject ?? "").StartsWith(subjectStart, StringComparison.Ordinal) && Regex.IsMatch(m.TextBody ?? "", Regex.Escape(BaseUrl + path) + @"\r?$", RegexOptions.Multiline)
+            && (m.TextBody ?? "").Contains(saying, StringComparison.Ordinal))];
         await Eventually.HoldsAsync(() => Task.FromResult(Matching().Count), n => n > 0, MailTesting.Arrival, $"a mail “{subjectStart}…” to {address} about {path}");
         return Assert.Single(Matching());
     }
