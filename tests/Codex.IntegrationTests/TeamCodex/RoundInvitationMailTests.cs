@@ -48,7 +48,8 @@ public abstract class RoundInvitationMailTests(DatabaseProvider provider, Postgr
         await Factory.RunSendJobAsync();
 
         var invitation = Assert.Single(await InvitationsAsync(MemberAddress, round, 1));
-        var closesOn = Today.AddDays(10).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        // The closing date in the reader's own format (en-GB).
+        var closesOn = Today.AddDays(10).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         Assert.Equal($"Review round of the team codex “{unitName}”: please respond by {closesOn}", invitation.Subject);
         Assert.Contains($"Go to the review round: https://codex.sozialwerk-rheinaue.example/codex/rounds/{round}", invitation.TextBody, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\">", invitation.HtmlBody, StringComparison.Ordinal);
