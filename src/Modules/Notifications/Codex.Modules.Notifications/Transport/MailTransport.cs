@@ -147,7 +147,11 @@ internal sealed class PickupFolderMailTransport(MailOptions options) : IMailTran
         public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
         {
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString()).Split('@')[0]}.eml");
-            await message.WriteToAsync(file, cancellationToken);
+            // Written under another name and then renamed: whoever reads the folder (a mail
+            // pickup service, a test) sees each .eml complete or not at all.
+            var partial = file + ".partial";
+            await message.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, file, overwrite: true);
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
