@@ -140,6 +140,34 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// A database outage: stops the server at once (as a crash would) and keeps its data. Every open
+    /// connection breaks; new ones are refused until <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopForOutageAsync()
+    {
+        var result = await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "30"]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"PostgreSQL did not stop (pg_ctl exit code {result.ExitCode}):\n{result.Output}");
+        }
+    }
+
+    /// <summary>Ends an outage: the same data on the same port, so clients reconnect by themselves.</summary>
+    public async Task StartAgainAsync()
+    {
+        var result = await PgCtlAsync(
+            [
+                "start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60",
+                "-o", "-p " + Port.ToString(CultureInfo.InvariantCulture),
+            ]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start again on port {Port} (pg_ctl exit code {result.ExitCode}).\n{result.Output}\n{ReadLog()}");
+        }
+    }
+
     /// <summary>The server log so far (empty if there is none yet).</summary>
     public string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "";
 
