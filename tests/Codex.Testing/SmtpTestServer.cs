@@ -160,6 +160,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From now on, the server waits <paramref name="delay"/> before it accepts each message (zero: no wait),
+    /// so that a test can stop a sender in the middle of a batch.
+    /// </summary>
+    public void DelayEachMail(TimeSpan delay)
+    {
+        var temp = _rulesFile + ".delay.tmp";
+        File.WriteAllText(temp, delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(temp, _rulesFile + ".delay", overwrite: true);
+    }
+
     /// <summary>Removes all refusal rules: every recipient is accepted again.</summary>
     public void AcceptAllRecipients()
     {

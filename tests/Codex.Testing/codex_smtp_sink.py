@@ -11,9 +11,12 @@ and serialises it again (bytes can change), and it cannot refuse recipients. Thi
   * refuses recipients matching a rule in RULES_FILE, a JSON list of
     {"pattern": "<regex>", "code": 550, "message": "..."}, re-read at every RCPT so the test can
     change rules while the server runs;
+  * waits before accepting each message as long as RULES_FILE.delay says (seconds, re-read at
+    every message), so a test can slow delivery down and interrupt a sender in the middle;
   * exits when its stdin closes, so it never outlives the test process that started it.
 """
 
+import asyncio
 import json
 import os
 import re
@@ -60,7 +63,17 @@ class MaildirSink:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    def _delay(self):
+        try:
+            with open(self.rules_file + ".delay", encoding="utf-8") as f:
+                return float(f.read().strip() or 0)
+        except (FileNotFoundError, ValueError):
+            return 0.0
+
     async def handle_DATA(self, server, session, envelope):
+        delay = self._delay()
+        if delay > 0:
+            await asyncio.sleep(delay)
         headers = "X-MailFrom: %s\r\nX-RcptTo: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
         data = headers.encode("utf-8") + envelope.original_content
         # Names sort in arrival order: nanosecond clock, then a per-process counter.

@@ -27,7 +27,12 @@ internal static class JobsSetup
                             PrepareSchemaIfNecessary = true,
                             // Off by default in Hangfire.PostgreSql: long jobs would otherwise run twice.
                             UseSlidingInvisibilityTimeout = true,
+                            // A job fetched by a host that died is visible again after this (kept alive while it runs).
+                            InvisibilityTimeout = TimeSpan.FromMinutes(2),
                             QueuePollInterval = TimeSpan.FromSeconds(1),
+                            // Hangfire's own scheduler locks are rows held for milliseconds; one left by a
+                            // killed host must not stop scheduling for the default ten minutes.
+                            DistributedLockTimeout = TimeSpan.FromSeconds(30),
                         });
                     break;
                 case DatabaseProvider.SqlServer:
@@ -36,6 +41,7 @@ internal static class JobsSetup
                         SchemaName = "hangfire",
                         PrepareSchemaIfNecessary = true,
                         QueuePollInterval = TimeSpan.Zero,
+                        SlidingInvisibilityTimeout = TimeSpan.FromMinutes(2),
                     });
                     break;
                 default:
@@ -47,13 +53,26 @@ internal static class JobsSetup
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {
-            services.AddHangfireServer(o =>
+            // One server per queue, each with its own workers: a full queue of one kind never
+            // holds a worker that another kind needs. The first also runs Hangfire's schedulers
+            // (and serves "default", where jobs enqueued by an older version wait).
+            foreach (var queue in Enum.GetValues<JobQueue>())
             {
-                o.WorkerCount = Math.Max(2, Environment.ProcessorCount);
-                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-            });
+                var workers = Math.Clamp(configuration.GetValue($"Jobs:Workers:{queue}", DefaultWorkers(queue)), 1, 20);
+                services.AddHangfireServer(o =>
+                {
+                    o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{QueueName(queue)}";
+                    o.Queues = queue == JobQueue.Scheduled ? [QueueName(queue), "default"] : [QueueName(queue)];
+                    o.WorkerCount = workers;
+                    o.IsLightweightServer = queue != JobQueue.Scheduled;
+                    o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                    // A stopping host lets a running job finish its current step, not for minutes.
+                    o.ShutdownTimeout = TimeSpan.FromSeconds(10);
+                });
+            }
         }
 
+        services.AddSingleton<IJobLocks, JobLocks>();
         services.AddSingleton<IJobTrigger, HangfireJobTrigger>();
         services.AddSingleton<IRecurringJobMonitor, HangfireRecurringJobMonitor>();
         services.AddScoped<RecurringCommandJob>();
@@ -73,6 +92,7 @@ internal static class JobsSetup
             var timeZone = TimeZoneInfo.FindSystemTimeZoneById(section["TimeZone"] ?? "Europe/Berlin");
             manager.AddOrUpdate<RecurringCommandJob>(
                 job.Name,
+                QueueName(job.Queue),
                 j => j.RunAsync(job.Name, CancellationToken.None),
                 section["Cron"] ?? job.DefaultCron,
                 new RecurringJobOptions
@@ -83,6 +103,12 @@ internal static class JobsSetup
                 });
         }
     }
+
+    /// <summary>Hangfire's queue name (lower-case letters only) for a kind of work.</summary>
+    public static string QueueName(JobQueue queue) => queue.ToString().ToLowerInvariant();
+
+    /// <summary>Outbox runs are short and frequent, daily jobs may be long: two workers each; mail is one stream.</summary>
+    private static int DefaultWorkers(JobQueue queue) => queue == JobQueue.Mail ? 1 : 2;
 
     public static void MapJobsDashboard(this WebApplication app) =>
         app.UseHangfireDashboard("/jobs", new DashboardOptions
@@ -100,42 +126,59 @@ internal static class JobsSetup
 
 /// <summary>
 /// The Hangfire job behind every recurring command: a trigger, the rule lives in the module.
-/// A distributed lock per job name lets each command run once at a time across all instances
-/// (a second trigger waits for the first instead of racing it over the same rows).
+/// A job lock per name lets each command run once at a time across all hosts. A run that finds
+/// the lock held gives up at once instead of holding a worker: the holder does the work — and
+/// after releasing, it asks whether new work arrived meanwhile and runs again if so, so nothing a
+/// trigger brought waits for the next scheduled run. When the lock's session breaks (database
+/// restart, network), the run stops, since another host may take over.
 /// </summary>
-internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands, IMediator mediator, JobStorage storage)
+internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands, IMediator mediator, IJobLocks locks, ILogger<RecurringCommandJob> logger)
 {
-    private static readonly TimeSpan LockWait = TimeSpan.FromMinutes(5);
+    /// <summary>Enough to pick up what arrived during a run; the schedule catches anything beyond.</summary>
+    private const int MaxRounds = 5;
 
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(string name, CancellationToken cancellationToken)
     {
         var job = commands.FirstOrDefault(c => c.Name == name)
             ?? throw new InvalidOperationException($"No recurring command named '{name}'.");
-        using var connection = storage.GetConnection();
-        IDisposable distributedLock;
-        try
+        for (var round = 0; round < MaxRounds; round++)
         {
-            distributedLock = connection.AcquireDistributedLock($"codex:job:{name}", LockWait);
-        }
-        catch (Hangfire.Storage.DistributedLockTimeoutException)
-        {
-            // Still running elsewhere for minutes: that run or the next occurrence does the work.
-            return;
-        }
+            await using (var held = await locks.TryAcquireAsync(name, cancellationToken))
+            {
+                if (held is null)
+                {
+                    return;
+                }
 
-        using (distributedLock)
-        {
-            await mediator.Send(job.CreateCommand(), cancellationToken);
+                using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
+                try
+                {
+                    await mediator.Send(job.CreateCommand(), run.Token);
+                }
+                catch (OperationCanceledException) when (held.Lost.IsCancellationRequested)
+                {
+                    logger.LogWarning("Job {Job} stopped: its lock's database session was lost", name);
+                    return;
+                }
+            }
+
+            if (job.PendingWork is null || !await mediator.Send(job.PendingWork(), cancellationToken))
+            {
+                return;
+            }
         }
     }
 }
 
 /// <summary>Runs a recurring command right away (e.g. dispatch the outbox right after a commit).</summary>
-internal sealed class HangfireJobTrigger(IBackgroundJobClient jobs) : IJobTrigger
+internal sealed class HangfireJobTrigger(IBackgroundJobClient jobs, IEnumerable<RecurringCommand> commands) : IJobTrigger
 {
-    public void Trigger(string jobName) =>
-        jobs.Enqueue<RecurringCommandJob>(j => j.RunAsync(jobName, CancellationToken.None));
+    public void Trigger(string jobName)
+    {
+        var queue = commands.FirstOrDefault(c => c.Name == jobName)?.Queue ?? JobQueue.Scheduled;
+        jobs.Enqueue<RecurringCommandJob>(JobsSetup.QueueName(queue), j => j.RunAsync(jobName, CancellationToken.None));
+    }
 }
 
 /// <summary>Reads the recurring jobs' schedule from Hangfire's storage for admin pages.</summary>
@@ -151,5 +194,24 @@ internal sealed class HangfireRecurringJobMonitor(JobStorage storage) : IRecurri
                 j.LastExecution is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null,
                 j.LastJobState))
             .ToList();
+    }
+
+    public IReadOnlyList<JobQueueState> Queues()
+    {
+        var monitoring = storage.GetMonitoringApi();
+        var now = DateTime.UtcNow;
+        // A server that missed its heartbeats for a while is gone, whatever the table still says.
+        var servers = monitoring.Servers().Where(s => s.Heartbeat is null || now - s.Heartbeat.Value < TimeSpan.FromMinutes(1)).ToList();
+        var queues = monitoring.Queues().ToDictionary(q => q.Name, StringComparer.Ordinal);
+        return Enum.GetValues<JobQueue>().Select(JobsSetup.QueueName).Select(name =>
+        {
+            var queue = queues.GetValueOrDefault(name);
+            var oldest = queue?.FirstJobs.Select(j => j.Value?.EnqueuedAt).OfType<DateTime>().DefaultIfEmpty().Min();
+            return new JobQueueState(
+                name,
+                queue?.Length ?? 0,
+                oldest is { } at && at != default ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+                servers.Where(s => s.Queues.Contains(name)).Sum(s => s.WorkersCount));
+        }).ToList();
     }
 }

@@ -35,7 +35,9 @@ public static class NotificationsModule
 
         services.AddScoped<EmailRenderer>();
         services.AddScoped<EmailQueue>();
-        services.AddRecurringCommand(SendQueuedEmailsCommand.JobName, "* * * * *", () => new SendQueuedEmailsCommand());
+        // Every 15 seconds: queued mail is triggered at once anyway; this is the safety net after a crash or an outage.
+        services.AddRecurringCommand(new RecurringCommand(
+            SendQueuedEmailsCommand.JobName, "*/15 * * * * *", () => new SendQueuedEmailsCommand(), JobQueue.Mail, () => new AnyMailDueQuery()));
         services.AddRecurringCommand(SendDailyDigestsCommand.JobName, "0 7 * * *", () => new SendDailyDigestsCommand());
         catalog.Add(new ModuleInfo(NotificationsDbContext.Module, typeof(NotificationsModule).Assembly, typeof(NotificationsDbContext), typeof(NotificationsTexts)));
         return services;

@@ -20,7 +20,9 @@ public static class SharedServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddScoped<ICurrentUser, HttpCurrentUser>();
         services.TryAddSingleton<IJobTrigger, NoJobTrigger>();
-        services.AddRecurringCommand(DispatchOutboxCommand.JobName, "* * * * *", () => new DispatchOutboxCommand());
+        // Triggered after every commit that wrote events; every 15 seconds is the safety net after a crash or an outage.
+        services.AddRecurringCommand(new RecurringCommand(
+            DispatchOutboxCommand.JobName, "*/15 * * * * *", () => new DispatchOutboxCommand(), JobQueue.Outbox, () => new AnyNewOutboxMessagesQuery()));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         var assemblies = catalog.Modules.Select(m => m.Assembly).Append(typeof(SharedServiceCollectionExtensions).Assembly);
         services.AddCodexMediator([.. assemblies]);

@@ -111,6 +111,20 @@ public sealed class EmailMessage : AggregateRoot
         Attempts++;
     }
 
+    /// <summary>
+    /// The sender extends its claim while it works. Only a claim that has not run out can be
+    /// extended: once it has, another sender may have taken the mail.
+    /// </summary>
+    public void RenewLease(DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status != EmailStatus.Sending || LeaseUntil is not { } until || until <= now)
+        {
+            throw new DomainException("Mail.LeaseLost", "The claim on this mail has run out.");
+        }
+
+        LeaseUntil = now + lease;
+    }
+
     /// <summary>Quiet hours or a digest preference move the send time; nothing is dropped.</summary>
     public void Defer(DateTimeOffset until)
     {

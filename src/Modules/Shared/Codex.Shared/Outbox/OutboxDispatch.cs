@@ -14,6 +14,27 @@ public sealed record DispatchOutboxCommand : IRequest<Unit>
     public const string JobName = "outbox-dispatch";
 }
 
+/// <summary>Asked by the job after a run: did a commit write events meanwhile? (Failed ones wait for the schedule.)</summary>
+public sealed record AnyNewOutboxMessagesQuery : IRequest<bool>;
+
+internal sealed class AnyNewOutboxMessagesQueryHandler(ModuleCatalog modules, IServiceScopeFactory scopes) : IRequestHandler<AnyNewOutboxMessagesQuery, bool>
+{
+    public async Task<bool> Handle(AnyNewOutboxMessagesQuery query, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        foreach (var module in modules.Modules.Where(m => m.DbContextType is not null))
+        {
+            var outbox = (ModuleDbContext)scope.ServiceProvider.GetRequiredService(module.DbContextType!);
+            if (await outbox.OutboxMessages.AnyAsync(m => m.ProcessedAt == null && m.Attempts == 0, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
 internal sealed class DispatchOutboxCommandHandler(
     ModuleCatalog modules,
     IServiceScopeFactory scopes,

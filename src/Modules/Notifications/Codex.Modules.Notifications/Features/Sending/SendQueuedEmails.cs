@@ -5,6 +5,7 @@ using Codex.Modules.Notifications.Persistence;
 using Codex.Modules.Notifications.Templates;
 using Codex.Modules.Notifications.Transport;
 using Codex.Modules.Organization.Contracts;
+using Codex.Shared.Domain;
 
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -15,15 +16,34 @@ using Microsoft.Extensions.Logging;
 namespace Codex.Modules.Notifications.Features.Sending;
 
 /// <summary>
-/// Drains the email outbox: due mails in batches, one connection per batch. What is sent is
-/// recorded right after the server accepted it. The one window for a duplicate: the process
-/// dies after the server accepted a mail and before that record is saved (or the connection
-/// breaks after the end of the data, before the server's answer); the stable Message-ID lets
-/// receiving systems recognise such a repeat.
+/// Drains the email outbox: due mails in batches, one connection per batch. A sender claims its
+/// batch for a short lease and renews it while it works; it never sends a mail past its claim
+/// (a send still running when the claim is about to run out is cancelled), so a mail is taken
+/// over by another sender only when the first one can no longer send it — and a sender that died
+/// or lost its database is replaced within a minute. What is sent is recorded in small groups
+/// right after the server accepted it. The one window for a duplicate: the process dies (or
+/// loses its database) after the server accepted a mail and before that record is saved — at
+/// most <see cref="SendQueuedEmailsCommandHandler.RecordEvery"/> mails — or the connection breaks
+/// after the end of the data, before the server's answer; the stable Message-ID lets receiving
+/// systems recognise such a repeat.
 /// </summary>
 public sealed record SendQueuedEmailsCommand : IRequest<Unit>
 {
     public const string JobName = "email-send";
+}
+
+/// <summary>Asked by the job after a run: did mail become due meanwhile?</summary>
+public sealed record AnyMailDueQuery : IRequest<bool>;
+
+internal sealed class AnyMailDueQueryHandler(NotificationsDbContext db, TimeProvider clock) : IRequestHandler<AnyMailDueQuery, bool>
+{
+    public Task<bool> Handle(AnyMailDueQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.EmailMessages.AnyAsync(
+            m => (m.Status == EmailStatus.Queued && m.NextAttemptAt <= now) || (m.Status == EmailStatus.Sending && m.LeaseUntil < now),
+            cancellationToken);
+    }
 }
 
 internal sealed class SendQueuedEmailsCommandHandler(
@@ -35,11 +55,17 @@ internal sealed class SendQueuedEmailsCommandHandler(
     TimeProvider clock,
     ILogger<SendQueuedEmailsCommandHandler> logger) : IRequestHandler<SendQueuedEmailsCommand, Unit>
 {
-    /// <summary>A claim outlives any batch; a sender that died releases its mails when it runs out.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    /// <summary>A claim is short and renewed while the sender works; a sender that died releases its mails when it runs out.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+
+    /// <summary>Below this much claim left, the sender renews it before the next mail.</summary>
+    private static readonly TimeSpan RenewBelow = TimeSpan.FromSeconds(40);
+
+    /// <summary>A send must be over this long before the claim runs out, answer included.</summary>
+    private static readonly TimeSpan SafetyMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>Sent mails are recorded in small groups: fewer round trips, a window of at most this many.</summary>
-    private const int RecordEvery = 10;
+    public const int RecordEvery = 10;
 
     public async Task<Unit> Handle(SendQueuedEmailsCommand request, CancellationToken cancellationToken)
     {
@@ -145,10 +171,25 @@ internal sealed class SendQueuedEmailsCommandHandler(
             for (var i = 0; i < ready.Count; i++)
             {
                 var message = ready[i];
+                if (message.LeaseUntil - clock.GetUtcNow() < RenewBelow && !await RenewLeaseAsync(ready.Skip(i).ToList(), cancellationToken))
+                {
+                    return;
+                }
+
+                using var withinLease = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                withinLease.CancelAfter(message.LeaseUntil!.Value - SafetyMargin - clock.GetUtcNow());
                 try
                 {
-                    await session.SendAsync(renderer.ToMime(message), cancellationToken);
+                    await session.SendAsync(renderer.ToMime(message), withinLease.Token);
                     message.MarkSent(clock.GetUtcNow());
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The claim is about to run out mid-send: stop, so that whoever takes the mail over sends it alone.
+                    // The rest keeps its claim, which runs out in seconds; then the next run takes it.
+                    logger.LogWarning("Mail send outlasted its claim; the rest of the batch waits for the next run");
+                    await db.SaveChangesAsync(cancellationToken);
+                    return;
                 }
                 catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 400 and < 500)
                 {
@@ -209,6 +250,29 @@ internal sealed class SendQueuedEmailsCommandHandler(
         }
 
         return ready;
+    }
+
+    /// <summary>Records what was sent and renews the claim on the batch's unsent mails; false when the claim is lost.</summary>
+    private async Task<bool> RenewLeaseAsync(List<EmailMessage> unsent, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        try
+        {
+            // One claim for the whole batch: it is still held for all of them or for none.
+            foreach (var message in unsent)
+            {
+                message.RenewLease(now, Lease);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is DomainException or DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Mail claim lost before the batch was sent; another run sends the rest: {Error}", ex.Message);
+            return false;
+        }
     }
 
     private async Task FailTransientlyAsync(List<EmailMessage> messages, string error, CancellationToken cancellationToken)

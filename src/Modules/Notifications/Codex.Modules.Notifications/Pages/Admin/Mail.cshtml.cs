@@ -18,8 +18,10 @@ using Microsoft.Extensions.Localization;
 namespace Codex.Modules.Notifications.Pages.Admin;
 
 [Authorize(Roles = CodexRoles.Admin)]
-public sealed class MailModel(IMediator mediator, MailOptions options, IStringLocalizer<NotificationsTexts> texts) : PageModel
+public sealed class MailModel(IMediator mediator, MailOptions options, IStringLocalizer<NotificationsTexts> texts, TimeProvider clock) : PageModel
 {
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     [BindProperty(SupportsGet = true)]
     public EmailStatus? Status { get; set; }
 
