@@ -142,7 +142,10 @@ public sealed partial class PostgresCluster : IAsyncDisposable
 
     /// <summary>
     /// A database outage: stops the server at once (as a crash would) and keeps its data. Every open
-    /// connection breaks; new ones are refused until <see cref="StartAgainAsync"/>.
+    /// connection breaks; new ones are refused until <see cref="StartAgainAsync"/>. For speed the
+    /// cluster runs with <c>synchronous_commit = off</c>, so such a crash forgets the commits of the
+    /// last few hundred milliseconds: call <see cref="MakeCommitsDurableAsync"/> first when a test
+    /// counts on them, as a production server (with the default setting) would.
     /// </summary>
     public async Task StopForOutageAsync()
     {
@@ -151,6 +154,16 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         {
             throw new InvalidOperationException($"PostgreSQL did not stop (pg_ctl exit code {result.ExitCode}):\n{result.Output}");
         }
+    }
+
+    /// <summary>Every commit is on disk before it is confirmed (PostgreSQL's default), from now on.</summary>
+    public async Task MakeCommitsDurableAsync()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("ALTER SYSTEM SET synchronous_commit = 'on'; SELECT pg_reload_conf();", connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Ends an outage: the same data on the same port, so clients reconnect by themselves.</summary>

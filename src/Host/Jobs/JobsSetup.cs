@@ -132,7 +132,8 @@ internal static class JobsSetup
 /// trigger brought waits for the next scheduled run. When the lock's session breaks (database
 /// restart, network), the run stops, since another host may take over.
 /// </summary>
-internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands, IMediator mediator, IJobLocks locks, ILogger<RecurringCommandJob> logger)
+internal sealed class RecurringCommandJob(
+    IEnumerable<RecurringCommand> commands, IMediator mediator, IJobLocks locks, DatabaseOptions database, ILogger<RecurringCommandJob> logger)
 {
     /// <summary>Enough to pick up what arrived during a run; the schedule catches anything beyond.</summary>
     private const int MaxRounds = 5;
@@ -160,6 +161,12 @@ internal sealed class RecurringCommandJob(IEnumerable<RecurringCommand> commands
                 {
                     logger.LogWarning("Job {Job} stopped: its lock's database session was lost", name);
                     return;
+                }
+                catch (Exception ex) when (ConnectionPools.CameFromTheDriver(ex))
+                {
+                    // Lost the database mid-run: the next run must not meet the broken pooled connections.
+                    ConnectionPools.ForgetAll(database.Provider);
+                    throw;
                 }
             }
 

@@ -46,7 +46,7 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
                     "SELECT pg_advisory_unlock(@key)",
                     command => Parameter(command, "key", AdvisoryKey(resource)),
                     result => result is true,
-                    logger, cancellationToken);
+                    database.Provider, logger, cancellationToken);
             case DatabaseProvider.SqlServer:
                 return await SessionLock.TryAcquireAsync(
                     new SqlConnection(new SqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString),
@@ -54,7 +54,7 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
                     "EXEC sp_releaseapplock @Resource = @key, @LockOwner = 'Session'",
                     command => Parameter(command, "key", resource),
                     result => result is int code && code >= 0,
-                    logger, cancellationToken);
+                    database.Provider, logger, cancellationToken);
             default:
                 var gate = InProcess.GetOrAdd(resource, _ => new SemaphoreSlim(1, 1));
                 return await gate.WaitAsync(0, cancellationToken) ? new InProcessLock(gate) : null;
@@ -102,13 +102,15 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
         private readonly DbConnection _connection;
         private readonly string _releaseSql;
         private readonly Action<DbCommand> _bind;
+        private readonly DatabaseProvider _provider;
         private readonly ILogger _logger;
         private readonly CancellationTokenSource _lost = new();
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _watch;
 
-        private SessionLock(DbConnection connection, string releaseSql, Action<DbCommand> bind, ILogger logger)
+        private SessionLock(DbConnection connection, string releaseSql, Action<DbCommand> bind, DatabaseProvider provider, ILogger logger)
         {
+            _provider = provider;
             _connection = connection;
             _releaseSql = releaseSql;
             _bind = bind;
@@ -120,7 +122,7 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
 
         public static async Task<IJobLock?> TryAcquireAsync(
             DbConnection connection, string acquireSql, string releaseSql, Action<DbCommand> bind, Func<object?, bool> acquired,
-            ILogger logger, CancellationToken cancellationToken)
+            DatabaseProvider provider, ILogger logger, CancellationToken cancellationToken)
         {
             try
             {
@@ -130,7 +132,7 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
                 bind(command);
                 if (acquired(await command.ExecuteScalarAsync(cancellationToken)))
                 {
-                    return new SessionLock(connection, releaseSql, bind, logger);
+                    return new SessionLock(connection, releaseSql, bind, provider, logger);
                 }
             }
             catch
@@ -164,6 +166,7 @@ public sealed class JobLocks(DatabaseOptions database, ILogger<JobLocks> logger)
             {
                 // The session is gone, and the lock with it: another host may start the job now.
                 _logger.LogWarning("Job lock session lost: {Error}", ex.Message);
+                ConnectionPools.ForgetAll(_provider);
                 await _lost.CancelAsync();
             }
         }
