@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
 
@@ -113,6 +114,53 @@ public abstract class ConcurrentMembershipTests(DatabaseProvider provider, Postg
         Assert.Equal(5, (await admin.UnitAsync(team)).Members.Count);
         var stale = await admin.PutAsJsonAsync($"/api/org/units/{team}/name", new { id = team, name = "Noch einmal", version });
         await stale.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Four_imports_and_ten_single_adds_into_one_team_at_the_same_moment_all_succeed()
+    {
+        var (admin, team) = await NewTeamAsync();
+        var hr = await HumanResourcesAsync();
+        var teamPath = await PathOfAsync(admin, team);
+        var t = team.ToString("N")[..8];
+        var files = Enumerable.Range(0, 4).Select(f => Encoding.UTF8.GetBytes(
+            "Personalnummer;Vorname;Nachname;E-Mail;Einheit\r\n" + string.Join("\r\n", Enumerable.Range(0, 50).Select(i =>
+                $"P{f}{i:00}-{t};Imp{i};Datei {f} {t};p{f}-{i}-{t}@codex-tests.example;{teamPath}")))).ToList();
+        var singles = await NewPeopleAsync(admin, 10);
+
+        var imports = files.Select(file => ImportAsync(hr, file)).ToList();
+        var adds = singles.Select(person => admin.PutAsync($"/api/org/units/{team}/members/{person}", null)).ToList();
+        await Task.WhenAll(imports.Concat(adds));
+
+        foreach (var answer in imports.Concat(adds).Select(a => a.Result))
+        {
+            await answer.AssertStatusAsync(answer.RequestMessage!.Method == HttpMethod.Post ? HttpStatusCode.OK : HttpStatusCode.NoContent);
+        }
+
+        var members = (await admin.UnitAsync(team)).Members;
+        Assert.Equal(210, members.Count);
+        Assert.Equal(210, members.Select(m => m.PersonId).Distinct().Count());
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient hr, byte[] file)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(file), "file", "personen.csv");
+        form.Add(new StringContent("AddNewOnly"), "mode");
+        return await hr.PostAsync("/api/people/import", form);
+    }
+
+    /// <summary>The unit's path as an import file names it: "Abteilung/Team" below the organisation.</summary>
+    private static async Task<string> PathOfAsync(HttpClient admin, Guid unitId)
+    {
+        var tree = (await admin.TreeAsync()).ToDictionary(u => u.Id);
+        var names = new List<string>();
+        for (var unit = tree[unitId]; unit.ParentId is { } parent; unit = tree[parent])
+        {
+            names.Insert(0, unit.Name);
+        }
+
+        return string.Join("/", names);
     }
 
     private async Task<(HttpClient Admin, Guid Team)> NewTeamAsync()
