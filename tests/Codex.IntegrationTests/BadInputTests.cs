@@ -35,7 +35,7 @@ public abstract class BadInputTests(DatabaseProvider provider, PostgresFixture p
     [InlineData("a move of a team into itself", "PUT", "/api/org/units/{team}/parent", Json, """{ "newParentId": "{team}", "version": 1 }""", 400)]
     [InlineData("a lead flag that is not a boolean", "PUT", "/api/org/units/{team}/members/{lead}/lead", Json, """{ "isLead": "ja" }""", 400)]
     [InlineData("a lead flag for someone who is not a member", "PUT", "/api/org/units/{team}/members/{outsider}/lead", Json, """{ "isLead": true }""", 400)]
-    [InlineData("adding a member a second time", "PUT", "/api/org/units/{team}/members/{lead}", null, null, 400)]
+    [InlineData("adding a member a second time", "PUT", "/api/org/units/{team}/members/{lead}", null, null, 409)]
     [InlineData("adding a person who does not exist", "PUT", "/api/org/units/{team}/members/{random}", null, null, 404)]
     [InlineData("removing someone who is not a member", "DELETE", "/api/org/units/{team}/members/{outsider}", null, null, 400)]
     [InlineData("page 0", "GET", "/api/org/people?page=0", null, null, 400)]

@@ -1,4 +1,3 @@
-using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Organization.Domain;
 using Codex.Shared.Domain;
 
@@ -71,57 +70,5 @@ public sealed class OrgUnitTests
         var organisation = Organisation();
         organisation.Rename("  Neuer Name  ");
         Assert.Equal("Neuer Name", organisation.Name);
-    }
-
-    [Fact]
-    public void Joining_a_unit_raises_a_membership_event()
-    {
-        var team = Organisation();
-        var person = Guid.NewGuid();
-
-        team.AddMember(person, isLead: true, Now);
-
-        var membership = Assert.Single(team.Memberships);
-        Assert.True(membership.IsLead);
-        var raised = Assert.IsType<MembershipChanged>(Assert.Single(team.DomainEvents));
-        Assert.Equal(new MembershipChanged(team.Id, person, MembershipChange.Joined, true, Now), raised);
-    }
-
-    [Fact]
-    public void A_person_joins_a_unit_only_once()
-    {
-        var team = Organisation();
-        var person = Guid.NewGuid();
-        team.AddMember(person, isLead: false, Now);
-
-        var error = Assert.Throws<DomainException>(() => team.AddMember(person, isLead: false, Now));
-        Assert.Equal("Org.AlreadyMember", error.MessageKey);
-    }
-
-    [Fact]
-    public void Leaving_and_lead_changes_raise_events_and_unchanged_leads_raise_none()
-    {
-        var team = Organisation();
-        var person = Guid.NewGuid();
-        team.AddMember(person, isLead: false, Now);
-        team.ClearDomainEvents();
-
-        team.SetLead(person, isLead: false, Now);
-        Assert.Empty(team.DomainEvents);
-
-        team.SetLead(person, isLead: true, Now);
-        team.RemoveMember(person, Now);
-
-        Assert.Equal(
-            [MembershipChange.LeadChanged, MembershipChange.Left],
-            team.DomainEvents.Cast<MembershipChanged>().Select(e => e.Change));
-        Assert.Empty(team.Memberships);
-    }
-
-    [Fact]
-    public void Removing_someone_who_is_not_a_member_is_refused()
-    {
-        var error = Assert.Throws<DomainException>(() => Organisation().RemoveMember(Guid.NewGuid(), Now));
-        Assert.Equal("Org.NotAMember", error.MessageKey);
     }
 }

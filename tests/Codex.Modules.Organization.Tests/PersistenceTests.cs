@@ -1,6 +1,7 @@
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,26 +74,56 @@ public sealed class PersistenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_membership_change_is_versioned_on_its_unit()
+    public async Task A_membership_change_is_versioned_on_the_membership_and_leaves_its_unit_untouched()
     {
         var id = Guid.NewGuid();
         var person = Person.Create(Guid.NewGuid(), "Anna", "Schmidt", "anna@example.org", "de", DateTimeOffset.UtcNow);
+        var colleague = Person.Create(Guid.NewGuid(), "Jonas", "Becker", "jonas@example.org", "de", DateTimeOffset.UtcNow);
         await using (var db = NewContext())
         {
-            db.People.Add(person);
+            db.People.AddRange(person, colleague);
             db.OrgUnits.Add(OrgUnit.Create(id, "Sozialwerk", OrgUnitKind.Organisation, null, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
 
         await using (var db = NewContext())
         {
-            var unit = await db.OrgUnits.Include(u => u.Memberships).SingleAsync(u => u.Id == id);
-            unit.AddMember(person.Id, isLead: false, DateTimeOffset.UtcNow);
+            db.Memberships.Add(Membership.Join(id, person.Id, isLead: false, current: null, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-            Assert.Equal(2, unit.Version);
+        }
+
+        // Two changes of the same membership based on the same state: the second is refused.
+        await using (var first = NewContext())
+        await using (var second = NewContext())
+        {
+            var mine = await first.Memberships.SingleAsync(m => m.PersonId == person.Id);
+            var theirs = await second.Memberships.SingleAsync(m => m.PersonId == person.Id);
+            mine.SetLead(true, DateTimeOffset.UtcNow);
+            await first.SaveChangesAsync();
+            Assert.Equal(2, mine.Version);
+            theirs.Leave(DateTimeOffset.UtcNow);
+            second.Memberships.Remove(theirs);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        }
+
+        // The same person twice in one unit: the key refuses the second row.
+        await using (var db = NewContext())
+        {
+            db.Memberships.Add(Membership.Join(id, person.Id, isLead: false, current: null, DateTimeOffset.UtcNow));
+            var refused = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(UniqueKeyViolation.IsCausedBy(refused));
+        }
+
+        await using (var db = NewContext())
+        {
+            db.Memberships.Add(Membership.Join(id, colleague.Id, isLead: false, current: null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
         }
 
         await using var check = NewContext();
-        Assert.Equal(2, await check.OutboxMessages.CountAsync());
+        Assert.Equal(1, (await check.OrgUnits.SingleAsync(u => u.Id == id)).Version);
+        Assert.Equal(2, await check.Memberships.CountAsync(m => m.OrgUnitId == id));
+        // Two people joined the organisation; Anna joined the unit and became lead, Jonas joined: one message each.
+        Assert.Equal(5, await check.OutboxMessages.CountAsync());
     }
 }

@@ -11,13 +11,13 @@ public enum OrgUnitKind
 
 /// <summary>
 /// A node of the organisation tree: the organisation, its departments, their teams. People
-/// belong to units through memberships; a unit can have several leads.
+/// belong to units through <see cref="Membership"/>s, each its own aggregate: adding someone to a
+/// unit neither loads nor changes the unit, so adds of different people never conflict. A unit can
+/// have several leads.
 /// </summary>
 public sealed class OrgUnit : AggregateRoot
 {
     public const int NameMaxLength = 120;
-
-    private readonly List<Membership> _memberships = [];
 
     private OrgUnit()
     {
@@ -30,8 +30,6 @@ public sealed class OrgUnit : AggregateRoot
     public Guid? ParentId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
-
-    public IReadOnlyList<Membership> Memberships => _memberships;
 
     public static OrgUnit Create(Guid id, string name, OrgUnitKind kind, OrgUnit? parent, DateTimeOffset now)
     {
@@ -59,42 +57,6 @@ public sealed class OrgUnit : AggregateRoot
         Raise(new OrgUnitMoved(Id, newParent.Id, now));
     }
 
-    public Membership AddMember(Guid personId, bool isLead, DateTimeOffset now)
-    {
-        if (_memberships.Any(m => m.PersonId == personId))
-        {
-            throw new DomainException("Org.AlreadyMember", "The person is already a member of this unit.");
-        }
-
-        var membership = new Membership(Id, personId, isLead, now);
-        _memberships.Add(membership);
-        Raise(new MembershipChanged(Id, personId, Contracts.MembershipChange.Joined, isLead, now));
-        return membership;
-    }
-
-    public void RemoveMember(Guid personId, DateTimeOffset now)
-    {
-        var membership = FindMembership(personId);
-        _memberships.Remove(membership);
-        Raise(new MembershipChanged(Id, personId, Contracts.MembershipChange.Left, false, now));
-    }
-
-    public void SetLead(Guid personId, bool isLead, DateTimeOffset now)
-    {
-        var membership = FindMembership(personId);
-        if (membership.IsLead == isLead)
-        {
-            return;
-        }
-
-        membership.IsLead = isLead;
-        Raise(new MembershipChanged(Id, personId, Contracts.MembershipChange.LeadChanged, isLead, now));
-    }
-
-    private Membership FindMembership(Guid personId) =>
-        _memberships.FirstOrDefault(m => m.PersonId == personId)
-        ?? throw new DomainException("Org.NotAMember", "The person is not a member of this unit.");
-
     private static void EnsureParentFits(OrgUnitKind kind, OrgUnit? parent)
     {
         var expected = kind switch
@@ -115,27 +77,5 @@ public sealed class OrgUnit : AggregateRoot
         }
     }
 }
-
-public sealed class Membership
-{
-    internal Membership(Guid orgUnitId, Guid personId, bool isLead, DateTimeOffset since)
-    {
-        OrgUnitId = orgUnitId;
-        PersonId = personId;
-        IsLead = isLead;
-        Since = since;
-    }
-
-    public Guid OrgUnitId { get; private set; }
-
-    public Guid PersonId { get; private set; }
-
-    public bool IsLead { get; internal set; }
-
-    public DateTimeOffset Since { get; private set; }
-}
-
-public sealed record MembershipChanged(
-    Guid OrgUnitId, Guid PersonId, Contracts.MembershipChange Change, bool IsLead, DateTimeOffset At) : IDomainEvent;
 
 public sealed record OrgUnitMoved(Guid OrgUnitId, Guid NewParentId, DateTimeOffset At) : IDomainEvent;

@@ -30,15 +30,16 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
             b.Property(u => u.Name).HasMaxLength(OrgUnit.NameMaxLength);
             b.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
             b.HasIndex(u => u.ParentId);
-            b.HasMany(u => u.Memberships).WithOne().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
-            b.Navigation(u => u.Memberships).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
 
         modelBuilder.Entity<Membership>(b =>
         {
             b.ToTable("Memberships");
+            // The key is the unique (unit, person) pair: under a race of two adds of the same person it decides.
             b.HasKey(m => new { m.OrgUnitId, m.PersonId });
+            b.Ignore(m => m.Id);
             b.HasIndex(m => m.PersonId);
+            b.HasOne<OrgUnit>().WithMany().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -29,4 +29,7 @@ public abstract class AggregateRoot
 public sealed class DomainException(string messageKey, string message) : Exception(message)
 {
     public string MessageKey { get; } = messageKey;
+
+    /// <summary>The request clashes with the current state (e.g. "already a member"): a 409, not a 400.</summary>
+    public bool IsConflict { get; init; }
 }

@@ -24,6 +24,7 @@ public static class ErrorContract
     /// <summary>The status for an exception a client can cause; null for a real fault.</summary>
     public static int? ClientStatus(Exception exception) => exception switch
     {
+        DomainException { IsConflict: true } => StatusCodes.Status409Conflict,
         ValidationException or DomainException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
         ForbiddenException => StatusCodes.Status403Forbidden,
@@ -92,7 +93,7 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             ValidationException validation => ValidationProblem(validation),
-            DomainException domain => Problem(status!.Value, "Rule violated", DomainMessages.Localize(domain, modules, localizers)),
+            DomainException domain => Problem(status!.Value, domain.IsConflict ? "Conflict" : "Rule violated", DomainMessages.Localize(domain, modules, localizers)),
             NotFoundException notFound => Problem(status!.Value, "Not found", notFound.Message),
             ForbiddenException => Problem(status!.Value, "Forbidden", exception.Message),
             UnauthorizedAccessException => Problem(status!.Value, "Sign-in required", null),

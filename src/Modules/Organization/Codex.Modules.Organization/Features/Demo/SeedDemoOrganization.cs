@@ -51,7 +51,7 @@ internal sealed class SeedDemoOrganizationCommandHandler(OrganizationDbContext d
 
         foreach (var name in Management)
         {
-            organisation.AddMember(AddPerson(name).Id, isLead: name == Management[0], now);
+            db.Memberships.Add(Membership.Join(organisation.Id, AddPerson(name).Id, isLead: name == Management[0], current: null, now));
         }
 
         foreach (var (departmentName, teams) in Structure)
@@ -65,7 +65,7 @@ internal sealed class SeedDemoOrganizationCommandHandler(OrganizationDbContext d
                 foreach (var name in members)
                 {
                     // The first person named in each team leads it.
-                    team.AddMember(AddPerson(name).Id, isLead: name == members[0], now);
+                    db.Memberships.Add(Membership.Join(team.Id, AddPerson(name).Id, isLead: name == members[0], current: null, now));
                 }
             }
         }

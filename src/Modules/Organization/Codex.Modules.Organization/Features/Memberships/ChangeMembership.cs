@@ -2,6 +2,7 @@ using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
+using Codex.Shared.Persistence;
 using Codex.Shared.Security;
 using FluentValidation;
 using MediatR;
@@ -34,30 +35,49 @@ internal sealed class ChangeMembershipCommandValidator : AbstractValidator<Chang
     }
 }
 
+/// <summary>
+/// Touches only the one membership (its own row and version), never the unit: adds of different
+/// people to one unit never conflict. The unit is only checked to exist.
+/// </summary>
 internal sealed class ChangeMembershipCommandHandler(OrganizationDbContext db, TimeProvider clock)
     : IRequestHandler<ChangeMembershipCommand, Unit>
 {
     public async Task<Unit> Handle(ChangeMembershipCommand command, CancellationToken cancellationToken)
     {
-        var unit = await db.OrgUnits.Include(u => u.Memberships).FirstOrDefaultAsync(u => u.Id == command.OrgUnitId, cancellationToken)
-            ?? throw new NotFoundException(nameof(OrgUnit), command.OrgUnitId);
+        if (!await db.OrgUnits.AnyAsync(u => u.Id == command.OrgUnitId, cancellationToken))
+        {
+            throw new NotFoundException(nameof(OrgUnit), command.OrgUnitId);
+        }
+
+        var membership = await db.Memberships
+            .FirstOrDefaultAsync(m => m.OrgUnitId == command.OrgUnitId && m.PersonId == command.PersonId, cancellationToken);
         var now = clock.GetUtcNow();
         switch (command.Action)
         {
             case MembershipAction.Add:
                 _ = await db.People.FirstOrDefaultAsync(p => p.Id == command.PersonId && p.IsActive, cancellationToken)
                     ?? throw new NotFoundException(nameof(Person), command.PersonId);
-                unit.AddMember(command.PersonId, isLead: false, now);
+                db.Memberships.Add(Membership.Join(command.OrgUnitId, command.PersonId, isLead: false, membership, now));
                 break;
             case MembershipAction.Remove:
-                unit.RemoveMember(command.PersonId, now);
+                (membership ?? throw Membership.NotAMember()).Leave(now);
+                db.Memberships.Remove(membership);
                 break;
             default:
-                unit.SetLead(command.PersonId, command.Action == MembershipAction.MakeLead, now);
+                (membership ?? throw Membership.NotAMember()).SetLead(command.Action == MembershipAction.MakeLead, now);
                 break;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (command.Action == MembershipAction.Add && UniqueKeyViolation.IsCausedBy(ex))
+        {
+            // A concurrent request added the same person a moment earlier: the unique key kept it one membership.
+            throw Membership.AlreadyMember();
+        }
+
         return Unit.Value;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class GetOrgTreeQueryHandler(OrganizationDbContext db) : IReques
     public async Task<IReadOnlyList<OrgTreeNode>> Handle(GetOrgTreeQuery query, CancellationToken cancellationToken)
     {
         var units = await db.OrgUnits.AsNoTracking()
-            .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, MemberCount = u.Memberships.Count(m => db.People.Any(p => p.Id == m.PersonId && p.IsActive)) })
+            .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, MemberCount = db.Memberships.Count(m => m.OrgUnitId == u.Id && db.People.Any(p => p.Id == m.PersonId && p.IsActive)) })
             .ToListAsync(cancellationToken);
 
         var children = units.ToLookup(u => u.ParentId);

@@ -40,13 +40,14 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
         var existingIds = command.People.Where(p => !p.IsNew).Select(p => p.PersonId).ToList();
         var people = await db.People.Where(p => existingIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
 
-        // Every unit a row's person is in now or will be in, with its memberships: two queries for the whole file.
+        // The memberships of every placed person, tracked, and the units the file places people in: two
+        // queries for the whole file. Only the memberships that change are written, never a unit, so
+        // imports running side by side into the same teams do not conflict.
         var placedIds = command.People.Where(p => p.UnitId is not null && !p.Left).Select(p => p.PersonId).ToList();
-        var unitIds = await db.Memberships.Where(m => placedIds.Contains(m.PersonId)).Select(m => m.OrgUnitId).Distinct().ToListAsync(cancellationToken);
-        unitIds.AddRange(command.People.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value));
-        unitIds = [.. unitIds.Distinct()];
-        var units = await db.OrgUnits.Include(u => u.Memberships).Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
-        var unitsOf = units.Values.SelectMany(u => u.Memberships).ToLookup(m => m.PersonId, m => m.OrgUnitId);
+        var membershipsOf = (await db.Memberships.Where(m => placedIds.Contains(m.PersonId)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.PersonId);
+        var targetIds = command.People.Where(p => p.UnitId is not null).Select(p => p.UnitId!.Value).Distinct().ToList();
+        var existingUnits = (await db.OrgUnits.Where(u => targetIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         int created = 0, updated = 0, moved = 0, left = 0;
         foreach (var row in command.People)
@@ -91,23 +92,30 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
                 continue;
             }
 
-            var current = row.IsNew ? [] : unitsOf[row.PersonId].ToList();
-            var others = current.Where(id => id != target).ToList();
-            foreach (var other in others)
+            if (!existingUnits.Contains(target))
             {
-                units[other].RemoveMember(row.PersonId, now);
+                throw new NotFoundException(nameof(OrgUnit), target);
             }
 
-            if (current.Contains(target))
+            var current = row.IsNew ? [] : membershipsOf[row.PersonId].ToList();
+            var others = current.Where(m => m.OrgUnitId != target).ToList();
+            foreach (var other in others)
             {
-                units[target].SetLead(row.PersonId, row.IsLead, now);
+                other.Leave(now);
+                db.Memberships.Remove(other);
+            }
+
+            var inTarget = current.FirstOrDefault(m => m.OrgUnitId == target);
+            if (inTarget is not null)
+            {
+                inTarget.SetLead(row.IsLead, now);
             }
             else
             {
-                units[target].AddMember(row.PersonId, row.IsLead, now);
+                db.Memberships.Add(Membership.Join(target, row.PersonId, row.IsLead, current: null, now));
             }
 
-            if (!row.IsNew && (others.Count > 0 || !current.Contains(target)))
+            if (!row.IsNew && (others.Count > 0 || inTarget is null))
             {
                 moved++;
             }

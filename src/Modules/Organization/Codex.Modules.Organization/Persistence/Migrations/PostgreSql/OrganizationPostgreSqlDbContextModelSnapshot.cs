@@ -37,6 +37,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("OrgUnitId", "PersonId");
 
                     b.HasIndex("PersonId");
@@ -188,7 +192,7 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.HasOne("Codex.Modules.Organization.Domain.OrgUnit", null)
-                        .WithMany("Memberships")
+                        .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -198,11 +202,6 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Codex.Modules.Organization.Domain.OrgUnit", b =>
-                {
-                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -37,6 +37,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("Since")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("OrgUnitId", "PersonId");
 
                     b.HasIndex("PersonId");
@@ -189,7 +193,7 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.HasOne("Codex.Modules.Organization.Domain.OrgUnit", null)
-                        .WithMany("Memberships")
+                        .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -199,11 +203,6 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Codex.Modules.Organization.Domain.OrgUnit", b =>
-                {
-                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }

@@ -31,6 +31,10 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
                     b.Property<long>("Since")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("OrgUnitId", "PersonId");
 
                     b.HasIndex("PersonId");
@@ -182,7 +186,7 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.HasOne("Codex.Modules.Organization.Domain.OrgUnit", null)
-                        .WithMany("Memberships")
+                        .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -192,11 +196,6 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Codex.Modules.Organization.Domain.OrgUnit", b =>
-                {
-                    b.Navigation("Memberships");
                 });
 #pragma warning restore 612, 618
         }
