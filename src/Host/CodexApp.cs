@@ -103,9 +103,19 @@ public static class CodexApp
         services.AddHttpsRedirection(o => o.HttpsPort = builder.Configuration.GetValue<int?>("Security:HttpsPort")
             ?? builder.Configuration.GetValue<int?>("HTTPS_PORT") ?? 443);
 
+        services.AddReverseProxySupport(builder.Configuration);
+        // No "Server: Kestrel" header: it tells an attacker only what to try first.
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
         var app = builder.Build();
         OrganisationTime.Configure(app.Configuration);
         ValidatorOptions.Global.DisplayNameResolver = FieldNames.Resolver(app.Services);
+
+        if (ReverseProxy.IsConfigured(app.Configuration))
+        {
+            // Before everything that looks at the scheme, host or client address.
+            app.UseForwardedHeaders();
+        }
 
         // The language first, so that the error pages re-executed below speak it too.
         app.UseRequestLocalization();
@@ -123,6 +133,7 @@ public static class CodexApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseCrossSiteProtection();
         app.UseAuthorization();
         // Minimal API endpoints that bind forms (POST /culture) validate the antiforgery token here.
         app.UseAntiforgery();

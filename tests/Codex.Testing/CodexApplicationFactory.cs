@@ -88,6 +88,17 @@ public sealed partial class CodexApplicationFactory : WebApplicationFactory<Prog
         }
     }
 
+    /// <summary>
+    /// Every client speaks like a Codex page in a browser: state-changing requests carry our own
+    /// `Origin`, as browsers send it (the API refuses cross-site writes). Tests of that refusal
+    /// remove or replace the header.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+    }
+
     /// <summary>A client without automatic redirects that keeps cookies, not signed in.</summary>
     public HttpClient CreateAnonymousClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -21,6 +21,19 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            // API answers, exports and every page a signed-in person sees carry personal data: no copy
+            // in the browser's or a proxy's cache (shared computers in care stations). Styles and
+            // scripts are public and keep their caching.
+            context.Response.OnStarting(() =>
+            {
+                if (!headers.ContainsKey("Cache-Control")
+                    && (context.Request.Path.StartsWithSegments("/api") || context.User.Identity?.IsAuthenticated == true))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
 }
