@@ -37,6 +37,33 @@ public sealed class ErrorLogLevelTests(ErrorLogLevelTests.LoggedHost host) : ICl
         Assert.Empty(host.Errors.Drain());
     }
 
+    [Fact]
+    public async Task Simultaneous_creations_of_the_same_email_end_in_a_409_for_the_later_ones_that_logs_no_error()
+    {
+        var admin = await host.SignInAsync(DemoLogins.Admin);
+        host.Errors.Drain();
+
+        // The unique index refuses the later ones only when they pass the validator at the same
+        // moment: a few rounds until one of them is that conflict rather than a 400.
+        var statuses = new List<HttpStatusCode>();
+        for (var round = 0; round < 20 && !statuses.Contains(HttpStatusCode.Conflict); round++)
+        {
+            var email = $"gleichzeitig.{Guid.NewGuid():N}@codex-tests.example";
+            using var start = new SemaphoreSlim(0, 5);
+            var creations = Enumerable.Range(1, 5).Select(async i =>
+            {
+                await start.WaitAsync();
+                return await admin.PostAsJsonAsync("/api/org/people", new { firstName = $"Person{i}", lastName = "Gleichzeitig", email, preferredLanguage = "de" });
+            }).ToList();
+            start.Release(5);
+            statuses.AddRange((await Task.WhenAll(creations)).Select(r => r.StatusCode));
+        }
+
+        Assert.Contains(HttpStatusCode.Conflict, statuses);
+        Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
+        Assert.Empty(host.Errors.Drain());
+    }
+
     /// <summary>A host on a fresh PostgreSQL database whose error log is captured from the first line on, migrations included.</summary>
     public sealed class LoggedHost(PostgresFixture postgres) : IAsyncLifetime
     {

@@ -62,7 +62,10 @@ public static class DatabaseSetup
         // its own, with a stack trace, before the exception reaches the caller. The caller logs it
         // once with what EF cannot know: a conflict (409) or other client error is Information,
         // an unreachable database a Warning, a fault an Error (ErrorContract for requests, Hangfire
-        // for jobs). EF's own line would turn every 409 and every outage into a false alert.
+        // for jobs). EF's own line would turn every 409 (a unique index refusing a concurrent insert
+        // fails the command and the save) and every outage into a false alert. CommandError is also
+        // what a start on an empty PostgreSQL database logged six times: Migrate reads each module's
+        // history table before creating it, and handles the "relation does not exist" it expects.
         builder.ConfigureWarnings(w => w.Log(
             (CoreEventId.SaveChangesFailed, LogLevel.Information),
             (CoreEventId.OptimisticConcurrencyException, LogLevel.Information),
