@@ -43,6 +43,10 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         var english = await AssertOutagePageAsync(englishPage, "Codex will be back in a moment", "Your saved data is safe", "Try again");
         Assert.Contains("href=\"/org?culture=en-GB\"", english);
         Assert.Empty(englishErrors);
+        // A form sent during the outage: the page says honestly that it may not have been saved.
+        var sent = await admin.PostAsync("/org?handler=Rename", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Neu" }));
+        var sentPage = await AssertOutagePageAsync(sent, "Codex ist gleich wieder da", "möglicherweise nicht gespeichert");
+        Assert.Contains("href=\"/org\"", sentPage);
         // The health check still answers for the database itself.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Factory.CreateAnonymousClient().GetAsync("/health/ready")).StatusCode);
 

@@ -117,7 +117,7 @@ public sealed class ProblemDetailsExceptionHandler(
             _ when status == StatusCodes.Status409Conflict => Problem(status.Value, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again."),
             ExternalServiceException external => Problem(status!.Value, "External service failed", external.Message),
             _ when status == StatusCodes.Status503ServiceUnavailable => Problem(
-                status.Value, "Temporarily unavailable", $"The database cannot be reached right now. No data is lost; try again in {ErrorContract.RetryAfterSeconds} seconds."),
+                status.Value, "Temporarily unavailable", $"The database cannot be reached right now. Saved data is safe; a change sent with this request may not have been saved. Try again in {ErrorContract.RetryAfterSeconds} seconds."),
             BadHttpRequestException badRequest => Problem(status!.Value, "Bad request", badRequest.Message),
             _ when status is { } clientStatus => Problem(clientStatus, "Bad request", null),
             _ => Problem(StatusCodes.Status500InternalServerError, "Server error", null),
