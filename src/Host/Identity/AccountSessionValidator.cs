@@ -23,6 +23,9 @@ internal static class AccountSessionValidator
 {
     public const string AccountVersionClaim = "codex:account-version";
 
+    /// <summary>Set on a request answered 503 for an unchecked session: the outage page tells the person they stay signed in.</summary>
+    public const string SessionKeptItem = "Codex.SessionKeptDuringOutage";
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         try
@@ -87,6 +90,7 @@ internal static class AccountSessionValidator
         {
             // Once: the error page re-executed for it runs this middleware again.
             context.Features.Set<UncheckedSession>(null);
+            context.Items[SessionKeptItem] = true;
             session.Outage.Throw();
         }
 

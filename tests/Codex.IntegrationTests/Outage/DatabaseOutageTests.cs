@@ -23,6 +23,8 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         var member = await host.Factory.SignInAsync(DemoLogins.Member);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/org/units")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/")).StatusCode);
+        var visitor = host.Factory.CreateAnonymousClient();
+        var loginToken = await CodexApplicationFactory.AntiforgeryTokenAsync(visitor, "/Account/Login");
 
         await host.Cluster.StopForOutageAsync();
 
@@ -37,16 +39,25 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         }
 
         var (germanPage, germanErrors) = await SendAsync(admin, "/", "text/html");
-        await AssertOutagePageAsync(germanPage, "Codex ist gleich wieder da", "Ihre gespeicherten Daten sind sicher", "Erneut versuchen");
+        await AssertOutagePageAsync(germanPage, "Codex ist gleich wieder da", "Ihre gespeicherten Daten sind sicher", "Sie bleiben angemeldet", "Erneut versuchen");
         Assert.Empty(germanErrors);
         var (englishPage, englishErrors) = await SendAsync(member, "/org?culture=en-GB", "text/html");
-        var english = await AssertOutagePageAsync(englishPage, "Codex will be back in a moment", "Your saved data is safe", "Try again");
+        var english = await AssertOutagePageAsync(englishPage, "Codex will be back in a moment", "Your saved data is safe", "You stay signed in", "Try again");
         Assert.Contains("href=\"/org?culture=en-GB\"", english);
         Assert.Empty(englishErrors);
         // A form sent during the outage: the page says honestly that it may not have been saved.
         var sent = await admin.PostAsync("/org?handler=Rename", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Neu" }));
         var sentPage = await AssertOutagePageAsync(sent, "Codex ist gleich wieder da", "möglicherweise nicht gespeichert");
         Assert.Contains("href=\"/org\"", sentPage);
+        // Someone signing in meanwhile gets the outage page too, without the promise of a kept session.
+        var login = await visitor.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = DemoLogins.TeamLead,
+            ["Input.Password"] = DemoLogins.Password,
+            ["__RequestVerificationToken"] = loginToken,
+        }));
+        var loginPage = await AssertOutagePageAsync(login, "Codex ist gleich wieder da", "Erneut versuchen");
+        Assert.DoesNotContain("Sie bleiben angemeldet", loginPage);
         // The health check still answers for the database itself.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Factory.CreateAnonymousClient().GetAsync("/health/ready")).StatusCode);
 
