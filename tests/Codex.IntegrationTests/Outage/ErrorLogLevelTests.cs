@@ -35,6 +35,8 @@ public sealed class ErrorLogLevelTests(ErrorLogLevelTests.LoggedHost host) : ICl
 
         await stale.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Empty(host.Errors.Drain());
+        // Logged once, as what it is.
+        Assert.Contains(host.Entries.Snapshot(), e => e.Level == LogLevel.Information && e.Message.Contains($"PUT /api/org/units/{id}/name answered 409", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,12 +74,15 @@ public sealed class ErrorLogLevelTests(ErrorLogLevelTests.LoggedHost host) : ICl
 
         public ErrorLog Errors { get; } = new();
 
+        /// <summary>What the error contract logs, at every level.</summary>
+        public ContractLog Entries { get; } = new();
+
         public IReadOnlyList<string> StartupErrors { get; private set; } = [];
 
         public async Task InitializeAsync()
         {
             _factory = (await CodexApplicationFactory.ForPostgreSqlAsync(postgres.Cluster)).Quiet();
-            _host = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(Errors)));
+            _host = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(Errors).AddProvider(Entries).AddFilter<ContractLog>(null, LogLevel.Information)));
             _ = _host.Services; // starts the host: migrations on the empty database, the demo seed, Hangfire's schema
             StartupErrors = Errors.Drain();
         }
@@ -106,6 +111,35 @@ public sealed class ErrorLogLevelTests(ErrorLogLevelTests.LoggedHost host) : ICl
             if (_factory is not null)
             {
                 await _factory.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The lines of <see cref="Codex.Shared.Errors.ProblemDetailsExceptionHandler"/>, whatever their level.</summary>
+    public sealed class ContractLog : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+
+        public IReadOnlyList<(LogLevel Level, string Message)> Snapshot() => [.. _entries];
+
+        public ILogger CreateLogger(string categoryName) => new Capture(this, categoryName == typeof(Codex.Shared.Errors.ProblemDetailsExceptionHandler).FullName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Capture(ContractLog log, bool captures) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => captures;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (captures)
+                {
+                    log._entries.Enqueue((logLevel, formatter(state, exception)));
+                }
             }
         }
     }
