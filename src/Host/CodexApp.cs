@@ -133,6 +133,8 @@ public static class CodexApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // A session that could not be checked because the database is down: 503, not anonymous.
+        app.Use(AccountSessionValidator.AnswerOutageAsync);
         app.UseCrossSiteProtection();
         app.UseAuthorization();
         // Minimal API endpoints that bind forms (POST /culture) validate the antiforgery token here.

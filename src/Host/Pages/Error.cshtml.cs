@@ -32,7 +32,24 @@ public sealed class ErrorModel(ModuleCatalog modules, IStringLocalizerFactory lo
     public string OriginalPath { get; private set; } = "/";
 
     /// <summary>Back to the page that failed, unless that page itself does not exist.</summary>
-    public bool CanGoBack => Status is not (404 or 405) && OriginalPath != "/";
+    public bool CanGoBack => Status is not (404 or 405 or 503) && OriginalPath != "/";
+
+    /// <summary>
+    /// The database is unreachable (503): the page says so, that saved data is safe and when to try
+    /// again, with a link that tries the same page again. It does not reload itself (no meta
+    /// refresh): a page that changes under a reader is a timing barrier (WCAG 2.2.1, failure F41),
+    /// and a form sent during the outage must not be sent again unseen.
+    /// </summary>
+    public bool Outage => Status == StatusCodes.Status503ServiceUnavailable;
+
+    /// <summary>The failed page again; its query only for a GET (a POST's handler query is no page to open).</summary>
+    public string RetryPath { get; private set; } = "/";
+
+    /// <summary>A form sent during the outage may not have been saved: the page says so honestly.</summary>
+    public bool WasSubmission { get; private set; }
+
+    /// <summary>A signed-in person whose session could not be checked: it is kept, and the page says so.</summary>
+    public bool SessionKept { get; private set; }
 
     // Runs for every method and even without a matching handler (a re-executed `?handler=Delete` POST).
     public override void OnPageHandlerSelected(PageHandlerSelectedContext context)
@@ -45,6 +62,18 @@ public sealed class ErrorModel(ModuleCatalog modules, IStringLocalizerFactory lo
             : StatusCodes.Status404NotFound;
         Response.StatusCode = Status;
         OriginalPath = exception?.Path ?? reExecuted?.OriginalPath ?? "/";
+        if (Outage)
+        {
+            ErrorContract.AddRetryAfter(Response);
+            WasSubmission = !HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method);
+            SessionKept = HttpContext.Items.ContainsKey(Identity.AccountSessionValidator.SessionKeptItem);
+            var query = WasSubmission ? "" : exception is not null ? Request.QueryString.Value : reExecuted?.OriginalQueryString;
+            // Never "//host": browsers read it as another site.
+            RetryPath = OriginalPath.StartsWith("//", StringComparison.Ordinal) || OriginalPath.StartsWith("/\\", StringComparison.Ordinal) ? "/" : OriginalPath + query;
+            // The layout must not ask the database for anything while the database is the problem.
+            ViewData["DatabaseUnavailable"] = true;
+        }
+
         if (exception?.Error is DomainException domain)
         {
             Detail = DomainMessages.Localize(domain, modules, localizers);

@@ -21,6 +21,12 @@ public static class ErrorContract
 {
     public const string PagePath = "/error";
 
+    /// <summary>
+    /// Seconds after which a client should try again while the database is unreachable (the
+    /// <c>Retry-After</c> of every 503): long enough for a database restart, short enough to wait for.
+    /// </summary>
+    public const int RetryAfterSeconds = 10;
+
     /// <summary>The status for an exception a client can cause; null for a real fault.</summary>
     public static int? ClientStatus(Exception exception) => exception switch
     {
@@ -38,8 +44,14 @@ public static class ErrorContract
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         // A form with more fields or longer values than the form reader allows.
         InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+        // The database is down or restarting: nothing is wrong with the request, it works again soon.
+        _ when DatabaseUnavailable.IsCausedBy(exception) => StatusCodes.Status503ServiceUnavailable,
         _ => null,
     };
+
+    /// <summary>Tells the client when to try again; every 503 of the contract carries it.</summary>
+    public static void AddRetryAfter(HttpResponse response) =>
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>JSON clients: the API, its description and the health checks. Everything else is a page.</summary>
     public static bool IsApi(PathString path) =>
@@ -48,7 +60,8 @@ public static class ErrorContract
     /// <summary>
     /// Exceptions on pages re-execute the error page with the client status (a 404 page for an
     /// unknown id, never a blank 500); API exceptions are written by <see cref="ProblemDetailsExceptionHandler"/>.
-    /// Client errors are not logged as errors: they feed no false alerts.
+    /// Client errors are not logged as errors: they feed no false alerts (<see cref="ProblemDetailsExceptionHandler"/>
+    /// logs them once as Information, an outage once as a Warning).
     /// </summary>
     public static IApplicationBuilder UseErrorContract(this IApplicationBuilder app)
     {
@@ -79,6 +92,7 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         // The middleware has already pointed the request at the error page: judge by the original path.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        LogClientError(httpContext.Request.Method, path, exception);
         if (!ErrorContract.IsApi(path))
         {
             return false;
@@ -88,6 +102,10 @@ public sealed class ProblemDetailsExceptionHandler(
         if (status is null)
         {
             logger.LogError(exception, "Unhandled exception for {Path}", path);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            ErrorContract.AddRetryAfter(httpContext.Response);
         }
 
         var problem = exception switch
@@ -99,6 +117,8 @@ public sealed class ProblemDetailsExceptionHandler(
             UnauthorizedAccessException => Problem(status!.Value, "Sign-in required", null),
             _ when status == StatusCodes.Status409Conflict => Problem(status.Value, "Conflict", "Someone else changed this in the meantime. Reload and apply your change again."),
             ExternalServiceException external => Problem(status!.Value, "External service failed", external.Message),
+            _ when status == StatusCodes.Status503ServiceUnavailable => Problem(
+                status.Value, "Temporarily unavailable", $"The database cannot be reached right now. Saved data is safe; a change sent with this request may not have been saved. Try again in {ErrorContract.RetryAfterSeconds} seconds."),
             BadHttpRequestException badRequest => Problem(status!.Value, "Bad request", badRequest.Message),
             _ when status is { } clientStatus => Problem(clientStatus, "Bad request", null),
             _ => Problem(StatusCodes.Status500InternalServerError, "Server error", null),
@@ -113,6 +133,35 @@ public sealed class ProblemDetailsExceptionHandler(
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Client errors (pages and API alike), once per request and without a stack trace: an
+    /// outage as a Warning (worth noticing, not a fault of Codex), everything else as Information.
+    /// Faults are logged as errors: here for the API, by the exception handler middleware for pages.
+    /// </summary>
+    private void LogClientError(string method, string path, Exception exception)
+    {
+        switch (ErrorContract.ClientStatus(exception))
+        {
+            case StatusCodes.Status503ServiceUnavailable:
+                logger.LogWarning("Database unavailable: {Method} {Path} answered 503 ({Reason})", method, path, Innermost(exception));
+                break;
+            case { } status:
+                logger.LogInformation("{Method} {Path} answered {Status} ({Reason})", method, path, status, exception.GetType().Name);
+                break;
+        }
+    }
+
+    private static string Innermost(Exception exception)
+    {
+        var innermost = exception;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return $"{innermost.GetType().Name}: {innermost.Message}";
     }
 
     private static ValidationProblemDetails ValidationProblem(ValidationException validation)

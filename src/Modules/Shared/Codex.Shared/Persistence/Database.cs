@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +58,21 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder UseCodexDatabase(
         this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, string module, string schema)
     {
+        // EF Core logs every failed query, command, connection, transaction and save as an error of
+        // its own, with a stack trace, before the exception reaches the caller. The caller logs it
+        // once with what EF cannot know: a conflict (409) or other client error is Information,
+        // an unreachable database a Warning, a fault an Error (ErrorContract for requests, Hangfire
+        // for jobs). EF's own line would turn every 409 (a unique index refusing a concurrent insert
+        // fails the command and the save) and every outage into a false alert. CommandError is also
+        // what a start on an empty PostgreSQL database logged six times: Migrate reads each module's
+        // history table before creating it, and handles the "relation does not exist" it expects.
+        builder.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information),
+            (CoreEventId.QueryIterationFailed, LogLevel.Information),
+            (RelationalEventId.CommandError, LogLevel.Information),
+            (RelationalEventId.ConnectionError, LogLevel.Information),
+            (RelationalEventId.TransactionError, LogLevel.Information)));
         return provider switch
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsHistoryTable(HistoryTable(module))),
