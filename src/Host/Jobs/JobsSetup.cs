@@ -162,7 +162,7 @@ internal sealed class RecurringCommandJob(
                     logger.LogWarning("Job {Job} stopped: its lock's database session was lost", name);
                     return;
                 }
-                catch (Exception ex) when (ConnectionPools.CameFromTheDriver(ex))
+                catch (Exception ex) when (DatabaseUnavailable.IsCausedBy(ex))
                 {
                     // Lost the database mid-run: the next run must not meet the broken pooled connections.
                     ConnectionPools.ForgetAll(database.Provider);

@@ -86,6 +86,7 @@ public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
     ModuleCatalog modules,
     IStringLocalizerFactory localizers,
+    DatabaseOptions database,
     ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -146,6 +147,8 @@ public sealed class ProblemDetailsExceptionHandler(
         {
             case StatusCodes.Status503ServiceUnavailable:
                 logger.LogWarning("Database unavailable: {Method} {Path} answered 503 ({Reason})", method, path, Innermost(exception));
+                // The next requests after the database is back must not meet broken pooled connections.
+                ConnectionPools.ForgetAll(database.Provider);
                 break;
             case { } status:
                 logger.LogInformation("{Method} {Path} answered {Status} ({Reason})", method, path, status, exception.GetType().Name);

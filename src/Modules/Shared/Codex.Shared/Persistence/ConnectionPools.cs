@@ -26,23 +26,4 @@ public static class ConnectionPools
                 break;
         }
     }
-
-    /// <summary>Whether <paramref name="exception"/> (or one it wraps) came from the database driver, a conflict excepted.</summary>
-    public static bool CameFromTheDriver(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-            {
-                return false;
-            }
-
-            if (current is System.Data.Common.DbException or System.Net.Sockets.SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
