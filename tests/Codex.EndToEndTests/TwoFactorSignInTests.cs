@@ -51,6 +51,19 @@ public sealed class TwoFactorSignInTests(CodexSite site) : BrowserTest(site)
         AssertNoBrowserErrors(page);
     }
 
+    [Fact]
+    public async Task The_setup_page_fits_a_phone_screen()
+    {
+        var page = await Site.SignedInPageAsync(DemoLogins.TeamLead, Device.Phone);
+        await page.GotoAsync("/me/two-factor");
+
+        await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR-Code zum Einrichten der Authenticator-App" })).ToBeVisibleAsync();
+        Assert.Empty(await PageChecks.HorizontalScrollingAsync(page));
+        Assert.Empty(await PageChecks.AccessibilityProblemsAsync(page));
+        await CodexSite.SaveScreenshotAsync(page, "two-factor-setup-phone");
+        AssertNoBrowserErrors(page);
+    }
+
     /// <summary>RFC 6238 with HMAC-SHA1, six digits, from the Base32 key as the page shows it.</summary>
     private static string Code(string base32Key, long step)
     {

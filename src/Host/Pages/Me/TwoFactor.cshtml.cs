@@ -15,7 +15,7 @@ namespace Codex.Host.Pages.Me;
 /// after entering the password again.
 /// </summary>
 public sealed class TwoFactorModel(
-    SignInManager<CodexAccount> signIn, CodexIdentityDbContext db, TwoFactorSettings settings, TimeProvider clock, IStringLocalizer<SharedTexts> texts)
+    SignInManager<CodexAccount> signIn, IUserStore<CodexAccount> store, CodexIdentityDbContext db, TwoFactorSettings settings, TimeProvider clock, IStringLocalizer<SharedTexts> texts)
     : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -45,6 +45,8 @@ public sealed class TwoFactorModel(
     public string? Problem { get; private set; }
 
     private UserManager<CodexAccount> Users => signIn.UserManager;
+
+    private IUserAuthenticatorKeyStore<CodexAccount> KeyStore => (IUserAuthenticatorKeyStore<CodexAccount>)store;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -158,10 +160,12 @@ public sealed class TwoFactorModel(
         var key = await Users.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
         {
-            // The first visit makes the key; that gives a new security stamp, so this session is renewed.
-            await Users.ResetAuthenticatorKeyAsync(account);
-            await signIn.RefreshSignInAsync(account);
-            key = await Users.GetAuthenticatorKeyAsync(account) ?? "";
+            // The first visit makes the key. Not with ResetAuthenticatorKeyAsync: its new security stamp
+            // would end the person's other sessions merely because they looked at this page (switching
+            // two-factor on, later, does end them).
+            key = Users.GenerateNewAuthenticatorKey();
+            await KeyStore.SetAuthenticatorKeyAsync(account, key, HttpContext.RequestAborted);
+            await Users.UpdateAsync(account);
         }
 
         Key = Totp.Grouped(key);
