@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Codex.Host.Identity;
+using Codex.Host.Identity.TwoFactor;
 using Codex.Host.Import;
 using Codex.Host.Jobs;
 using Codex.Host.Web;
@@ -137,6 +138,7 @@ public static class CodexApp
         app.Use(AccountSessionValidator.AnswerOutageAsync);
         app.UseCrossSiteProtection();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Services.GetRequiredService<TwoFactorSettings>());
         // Minimal API endpoints that bind forms (POST /culture) validate the antiforgery token here.
         app.UseAntiforgery();
 

@@ -89,6 +89,10 @@ public enum AccountAuditAction
     Reactivated,
     PasswordReset,
     PasswordChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorReset,
+    RecoveryCodesRenewed,
 }
 
 /// <summary>Who did what to which account, and when. Written once, never changed by the application.</summary>

@@ -32,19 +32,41 @@ internal static class IdentitySetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                // Two-factor codes: one use each, one step of clock skew (see the provider).
+                o.Tokens.AuthenticatorTokenProvider = TwoFactor.ReplayProtectedAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<CodexIdentityDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TwoFactor.ReplayProtectedAuthenticatorProvider>(TwoFactor.ReplayProtectedAuthenticatorProvider.Name)
             .AddPasswordValidator<PasswordPolicy>()
             .AddUserConfirmation<AccountConfirmation>()
             .AddClaimsPrincipalFactory<CodexClaimsFactory>();
 
+        var httpsOnly = configuration.GetValue("Security:HttpsOnly", false);
         services.Configure<DataProtectionTokenProviderOptions>(o =>
             o.TokenLifespan = TimeSpan.FromHours(Features.RequestPasswordReset.PasswordResetMailJob.ValidHours));
+        var twoFactor = TwoFactor.TwoFactorSettings.From(configuration);
+        services.AddSingleton(twoFactor);
+        // "Dieses Gerät merken": the cookie that lets a device skip the second step.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o =>
+        {
+            o.ExpireTimeSpan = TimeSpan.FromDays(twoFactor.RememberDeviceDays);
+            o.Cookie.Name = httpsOnly ? "__Host-Codex.Device" : "Codex.Device";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        // The remembered-device cookie is checked against the security stamp on every use (an admin's
+        // reset or a password change makes it worthless at once); sessions use AccountSessionValidator.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = httpsOnly ? "__Host-Codex.SecondStep" : "Codex.SecondStep";
+            o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddScoped<AccountInvitations>();
         services.AddScoped<Features.RequestPasswordReset.PasswordResetMailJob>();
 
-        var httpsOnly = configuration.GetValue("Security:HttpsOnly", false);
         services.ConfigureApplicationCookie(o =>
         {
             // The __Host- prefix needs HTTPS; on the plain-HTTP embedded default a normal name is used.
@@ -95,6 +117,7 @@ internal static class IdentitySetup
         Features.ListAccounts.ListAccountsEndpoint.Map(api);
         Features.ChangeAccountRole.ChangeAccountRoleEndpoint.Map(api);
         Features.RequestPasswordReset.RequestPasswordResetEndpoint.Map(api);
+        Features.ResetTwoFactor.ResetTwoFactorEndpoint.Map(api);
     }
 
     /// <summary>JSON clients get a status code, people in the browser get the login page.</summary>
@@ -131,6 +154,11 @@ internal sealed class CodexClaimsFactory(
         identity.AddClaim(new Claim(CodexClaims.PersonId, user.PersonId.ToString()));
         identity.AddClaim(new Claim("codex:display-name", user.DisplayName));
         identity.AddClaim(new Claim(AccountSessionValidator.AccountVersionClaim, user.ConcurrencyStamp ?? ""));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactor.TwoFactorRequirement.EnabledClaim, "1"));
+        }
+
         return identity;
     }
 }

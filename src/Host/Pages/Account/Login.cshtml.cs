@@ -38,6 +38,12 @@ public sealed class LoginModel(SignInManager<CodexAccount> signIn, IStringLocali
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        // Two-factor accounts: the password was right, the code is asked on its own page.
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
+        }
+
         // Not allowed (invited but not activated, or deactivated) reads like a wrong password: the
         // page does not tell a stranger which addresses have accounts.
         ErrorMessage = result.IsLockedOut ? texts["Login.LockedOut"] : texts["Login.Failed"];

@@ -104,6 +104,21 @@ internal sealed class AccountsModel(IMediator mediator, AccountInvitations invit
         return Back(returnUrl);
     }
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid personId, string? returnUrl, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new Codex.Host.Identity.Features.ResetTwoFactor.ResetTwoFactorCommand(personId), ct);
+            TempData["Message"] = texts["Accounts.TwoFactorResetDone"].Value;
+        }
+        catch (Exception ex) when (ex is NotFoundException or FluentValidation.ValidationException)
+        {
+            return NotFound();
+        }
+
+        return Back(returnUrl);
+    }
+
     public string StatusText(AccountListItem item) => item.Status switch
     {
         AccountStatus.None => texts["Accounts.Status.None"],

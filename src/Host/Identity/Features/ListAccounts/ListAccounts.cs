@@ -15,7 +15,7 @@ public sealed record ListAccountsQuery(string? Search = null, Guid? UnitId = nul
 
 public sealed record AccountListItem(
     Guid PersonId, string Name, string? Email, bool PersonIsActive, AccountStatus Status,
-    DateTimeOffset? InvitedAt, bool InvitationExpired, bool IsAdmin, bool IsHr);
+    DateTimeOffset? InvitedAt, bool InvitationExpired, bool IsAdmin, bool IsHr, bool TwoFactorEnabled = false);
 
 public sealed record AccountList(PagedResult<AccountListItem> People, IReadOnlyDictionary<AccountStatus, int> AccountsByStatus);
 
@@ -62,7 +62,8 @@ internal sealed class ListAccountsQueryHandler(CodexIdentityDbContext db, IMedia
                 p.Id, $"{p.FirstName} {p.LastName}", p.Email, p.IsActive, account.Status,
                 invitation?.CreatedAt, account.Status == AccountStatus.Invited && invitation?.StateAt(now) == InvitationState.Expired,
                 roles.Any(r => r.UserId == account.Id && r.NormalizedName == admin),
-                roles.Any(r => r.UserId == account.Id && r.NormalizedName == hr));
+                roles.Any(r => r.UserId == account.Id && r.NormalizedName == hr),
+                account.TwoFactorEnabled);
         }).ToList();
 
         var totals = (await db.Users.AsNoTracking()
