@@ -89,6 +89,8 @@ public enum AccountAuditAction
     Reactivated,
     PasswordReset,
     PasswordChanged,
+    SignedOutEverywhere,
+    SignInThrottled,
 }
 
 /// <summary>Who did what to which account, and when. Written once, never changed by the application.</summary>
