@@ -86,11 +86,7 @@ public static class CodexApp
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
+            o.OnRejected = (context, ct) => Codex.Host.Web.AttemptsLimited.AnswerAsync(context.HttpContext, 60, ct);
             // Only submitted forms count (sign-in, activation, reset): reading a page is no attempt.
             var permitted = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 20);
             o.AddPolicy("login", http => HttpMethods.IsPost(http.Request.Method)

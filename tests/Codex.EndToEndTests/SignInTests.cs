@@ -79,7 +79,10 @@ public sealed class SignInTests(CodexSite site) : BrowserTest(site)
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        var page = await Site.SignedInPageAsync(DemoLogins.HumanResources);
+        // A sign-in of its own: signing out ends that session on the server, and the shared
+        // signed-in tabs of the other tests must keep theirs.
+        var page = await Site.NewPageAsync();
+        await CodexSite.SignInThroughFormAsync(page, DemoLogins.HumanResources, DemoLogins.Password);
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
@@ -88,6 +91,38 @@ public sealed class SignInTests(CodexSite site) : BrowserTest(site)
         await page.GotoAsync("/people");
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login", RegexOptions.IgnoreCase));
         AssertNoBrowserErrors(page);
+    }
+
+    [Fact]
+    public async Task A_member_signs_out_another_device_on_the_sessions_page_and_that_device_is_signed_out_at_its_next_request()
+    {
+        // Two devices of the same person, each with a sign-in of its own (the laptop says it is Firefox on Windows).
+        var laptop = await Site.Browser.NewContextAsync(new() { BaseURL = Site.BaseAddress.ToString(), Locale = "de-DE", TimezoneId = "Europe/Berlin", UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0" });
+        var other = await laptop.NewPageAsync();
+        await CodexSite.SignInThroughFormAsync(other, DemoLogins.Member, DemoLogins.Password);
+        await Expect(other.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+        var page = await Site.NewPageAsync();
+        await CodexSite.SignInThroughFormAsync(page, DemoLogins.Member, DemoLogins.Password);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Angemeldete Geräte" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Angemeldete Geräte" })).ToBeVisibleAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Firefox · Windows" });
+        await Expect(row).ToHaveCountAsync(1);
+        Assert.Empty(await PageChecks.AccessibilityProblemsAsync(page));
+        await CodexSite.SaveScreenshotAsync(page, "sessions-desktop");
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Abgemeldet: 1 Gerät(e).");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Firefox · Windows" })).ToHaveCountAsync(0);
+
+        // The laptop's next request finds its session ended: back to the login.
+        await other.GotoAsync("/me/password");
+        await Expect(other).ToHaveURLAsync(new Regex("/Account/Login", RegexOptions.IgnoreCase));
+        await page.GotoAsync("/me/password");
+        await Expect(page).ToHaveURLAsync(new Regex("/me/password$"));
+        AssertNoBrowserErrors(page);
+        await laptop.CloseAsync();
     }
 
     private static Task<bool> IsFocusedAsync(ILocator locator) =>

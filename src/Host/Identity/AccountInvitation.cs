@@ -93,6 +93,8 @@ public enum AccountAuditAction
     TwoFactorDisabled,
     TwoFactorReset,
     RecoveryCodesRenewed,
+    SignedOutEverywhere,
+    SignInThrottled,
 }
 
 /// <summary>Who did what to which account, and when. Written once, never changed by the application.</summary>

@@ -10,11 +10,13 @@ using Microsoft.Extensions.Options;
 namespace Codex.Host.Identity;
 
 /// <summary>
-/// Checks every signed-in request against the account with one small query: a changed security
-/// stamp (password changed or reset, account deactivated), a deactivated or vanished account ends
-/// the session at once; a changed account version (roles granted or revoked) rebuilds the
-/// session's claims, so new rights apply from the next request. Identity's own validator would
-/// reload the account, its claims and roles on every request to do the same.
+/// Checks every signed-in request against its server-side session and the account with one small
+/// query: an ended or expired session (signed out, ended on the sessions page or by an
+/// administrator, past its absolute lifetime), a changed security stamp (password changed or
+/// reset, account deactivated), a deactivated or vanished account end the session at once; a
+/// changed account version (roles granted or revoked) rebuilds the session's claims, so new rights
+/// apply from the next request. Identity's own validator would reload the account, its claims and
+/// roles on every request to do the same.
 /// While the database is unreachable the session cannot be checked: the request is answered 503
 /// (<see cref="AnswerOutageAsync"/>) and the session cookie is kept, so the person is still
 /// signed in once the database is back.
@@ -46,24 +48,44 @@ internal static class AccountSessionValidator
     {
         var services = context.HttpContext.RequestServices;
         var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
-        if (!Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        if (!Guid.TryParse(context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId)
+            || AccountSessions.IdOf(context.Principal) is not { } sessionId)
         {
             await RejectAsync(context);
             return;
         }
 
-        var account = await services.GetRequiredService<CodexIdentityDbContext>().Users.AsNoTracking()
-            .Where(a => a.Id == accountId)
-            .Select(a => new { a.SecurityStamp, a.ConcurrencyStamp, a.ActivatedAt, a.DeactivatedAt })
+        var db = services.GetRequiredService<CodexIdentityDbContext>();
+        var found = await (
+                from s in db.Sessions.AsNoTracking()
+                join a in db.Users.AsNoTracking() on s.AccountId equals a.Id
+                where s.Id == sessionId && s.AccountId == accountId
+                select new { a.SecurityStamp, a.ConcurrencyStamp, a.ActivatedAt, a.DeactivatedAt, s.EndedAt, s.ExpiresAt, s.LastSeenAt })
             .FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (account is null || account.DeactivatedAt is not null || account.ActivatedAt is null
-            || account.SecurityStamp != context.Principal!.FindFirstValue(stampClaim))
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (found is null || !AccountSession.IsActive(found.EndedAt, found.ExpiresAt, now))
         {
             await RejectAsync(context);
             return;
         }
 
-        if (account.ConcurrencyStamp != context.Principal!.FindFirstValue(AccountVersionClaim))
+        if (found.DeactivatedAt is not null || found.ActivatedAt is null
+            || found.SecurityStamp != context.Principal!.FindFirstValue(stampClaim))
+        {
+            // Whatever changed the stamp, this session is over: the sessions page no longer lists it.
+            await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), context.HttpContext.RequestAborted);
+            await RejectAsync(context);
+            return;
+        }
+
+        if (AccountSession.LastSeenIsStale(found.LastSeenAt, now))
+        {
+            await db.Sessions.Where(s => s.Id == sessionId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), context.HttpContext.RequestAborted);
+        }
+
+        if (found.ConcurrencyStamp != context.Principal!.FindFirstValue(AccountVersionClaim))
         {
             var signIn = services.GetRequiredService<SignInManager<CodexAccount>>();
             var user = await signIn.UserManager.FindByIdAsync(accountId.ToString());
@@ -73,7 +95,9 @@ internal static class AccountSessionValidator
                 return;
             }
 
-            context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
+            var principal = await signIn.CreateUserPrincipalAsync(user);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(AccountSessions.SessionClaim, sessionId.ToString()));
+            context.ReplacePrincipal(principal);
             context.ShouldRenew = true;
         }
     }
@@ -98,6 +122,51 @@ internal static class AccountSessionValidator
     }
 
     private sealed record UncheckedSession(ExceptionDispatchInfo Outage);
+
+    /// <summary>
+    /// Every sign-in gets its server-side session here, whichever way it happened (password,
+    /// two-factor, single sign-on, a refresh after a password change, which replaces the old one).
+    /// </summary>
+    public static async Task StartSessionAsync(CookieSigningInContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity
+            || !Guid.TryParse(identity.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var accountId))
+        {
+            return;
+        }
+
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<AccountSessions>();
+        var current = context.HttpContext.User;
+        if (AccountSessions.IdOf(current) is { } previous
+            && current.FindFirstValue(ClaimTypes.NameIdentifier) == accountId.ToString())
+        {
+            await sessions.EndAsync(accountId, previous, context.HttpContext.RequestAborted);
+        }
+
+        foreach (var stale in identity.FindAll(AccountSessions.SessionClaim).ToList())
+        {
+            identity.RemoveClaim(stale);
+        }
+
+        var session = await sessions.StartAsync(accountId, context.HttpContext.Request.Headers.UserAgent.ToString(), context.HttpContext.RequestAborted);
+        identity.AddClaim(new Claim(AccountSessions.SessionClaim, session.Id.ToString()));
+        // The cookie never outlives the session's absolute end, even with "stay signed in".
+        if (context.Properties.ExpiresUtc is null || context.Properties.ExpiresUtc > session.ExpiresAt)
+        {
+            context.Properties.ExpiresUtc = session.ExpiresAt;
+        }
+    }
+
+    /// <summary>Signing out ends the session on the server: a copy of the cookie is refused afterwards.</summary>
+    public static async Task EndSessionAsync(CookieSigningOutContext context)
+    {
+        var user = context.HttpContext.User;
+        if (AccountSessions.IdOf(user) is { } sessionId && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+        {
+            await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>()
+                .EndAsync(accountId, sessionId, context.HttpContext.RequestAborted);
+        }
+    }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
     {

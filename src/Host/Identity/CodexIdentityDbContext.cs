@@ -53,6 +53,8 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
 
     public DbSet<AccountAuditEntry> AuditEntries => Set<AccountAuditEntry>();
 
+    public DbSet<AccountSession> Sessions => Set<AccountSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -91,6 +93,22 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
                 b.Property(i => i.ExpiresAt).HasConversion<DateTimeOffsetToBinaryConverter>();
                 b.Property(i => i.AcceptedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
                 b.Property(i => i.ReplacedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+            }
+        });
+
+        builder.Entity<AccountSession>(b =>
+        {
+            b.ToTable("AccountSessions");
+            b.HasKey(x => x.Id);
+            b.Property(x => x.Device).HasMaxLength(AccountSession.DeviceMaxLength);
+            b.HasIndex(x => new { x.AccountId, x.EndedAt });
+            b.HasOne<CodexAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+            if (sqlite)
+            {
+                b.Property(x => x.CreatedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(x => x.LastSeenAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(x => x.ExpiresAt).HasConversion<DateTimeOffsetToBinaryConverter>();
+                b.Property(x => x.EndedAt).HasConversion<DateTimeOffsetToBinaryConverter>();
             }
         });
 

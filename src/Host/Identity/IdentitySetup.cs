@@ -29,9 +29,10 @@ internal static class IdentitySetup
                 o.User.RequireUniqueEmail = true;
                 // "Confirmed" means: activated through the link and not deactivated (AccountConfirmation).
                 o.SignIn.RequireConfirmedAccount = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                // No hard lockout: a stranger could lock the owner out with five wrong passwords.
+                // SignInThrottle delays failed attempts per address and per network address instead.
+                o.Lockout.AllowedForNewUsers = false;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 // Two-factor codes: one use each, one step of clock skew (see the provider).
                 o.Tokens.AuthenticatorTokenProvider = TwoFactor.ReplayProtectedAuthenticatorProvider.Name;
             })
@@ -65,6 +66,9 @@ internal static class IdentitySetup
             o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddScoped<AccountInvitations>();
+        services.AddScoped<AccountSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInGuard>();
         services.AddScoped<Features.RequestPasswordReset.PasswordResetMailJob>();
 
         services.ConfigureApplicationCookie(o =>
@@ -82,6 +86,9 @@ internal static class IdentitySetup
             // Every request is checked against the account (one query): deactivation and a password
             // change or reset end existing sessions at once, a role change refreshes them.
             o.Events.OnValidatePrincipal = AccountSessionValidator.ValidateAsync;
+            // Each sign-in gets a session on the server; signing out ends it there.
+            o.Events.OnSigningIn = AccountSessionValidator.StartSessionAsync;
+            o.Events.OnSigningOut = AccountSessionValidator.EndSessionAsync;
             o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Codex.Host.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Codex.Host.Pages.Account;
 
 [EnableRateLimiting("login")]
-public sealed class LoginModel(SignInManager<CodexAccount> signIn, IStringLocalizer<SharedTexts> texts) : PageModel
+public sealed class LoginModel(SignInGuard guard, IStringLocalizer<SharedTexts> texts) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -31,8 +30,18 @@ public sealed class LoginModel(SignInManager<CodexAccount> signIn, IStringLocali
             return Page();
         }
 
-        // Lockout counts failures per account (5 attempts, then 10 minutes).
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // The same answer and the same work for unknown and known addresses; failures slow down
+        // further attempts (SignInGuard) instead of locking the owner out.
+        var attempt = await guard.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, HttpContext);
+        if (attempt.RetryAfter is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            ErrorMessage = minutes == 1 ? texts["Login.TooManyAttempts.One"] : texts["Login.TooManyAttempts", minutes];
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
+        var result = attempt.Result;
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -46,7 +55,7 @@ public sealed class LoginModel(SignInManager<CodexAccount> signIn, IStringLocali
 
         // Not allowed (invited but not activated, or deactivated) reads like a wrong password: the
         // page does not tell a stranger which addresses have accounts.
-        ErrorMessage = result.IsLockedOut ? texts["Login.LockedOut"] : texts["Login.Failed"];
+        ErrorMessage = texts["Login.Failed"];
         return Page();
     }
 

@@ -119,6 +119,22 @@ internal sealed class AccountsModel(IMediator mediator, AccountInvitations invit
         return Back(returnUrl);
     }
 
+    /// <summary>Ends every session of the person's account (audited); admins only.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(Guid personId, string? returnUrl, CancellationToken ct)
+    {
+        try
+        {
+            var ended = await mediator.Send(new Codex.Host.Identity.Features.SignOutEverywhere.SignOutEverywhereCommand(personId), ct);
+            TempData["Message"] = texts["Accounts.SignedOutEverywhere", ended].Value;
+        }
+        catch (Exception ex) when (ex is NotFoundException or FluentValidation.ValidationException)
+        {
+            return NotFound();
+        }
+
+        return Back(returnUrl);
+    }
+
     public string StatusText(AccountListItem item) => item.Status switch
     {
         AccountStatus.None => texts["Accounts.Status.None"],

@@ -22,7 +22,7 @@ internal sealed class ChangePasswordCommandValidator : AbstractValidator<ChangeP
 
 /// <returns>The refusals (wrong current password, policy), empty when the password was changed.</returns>
 internal sealed class ChangePasswordCommandHandler(
-    UserManager<CodexAccount> users, CodexIdentityDbContext db, ICurrentUser currentUser, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedTexts> texts)
+    UserManager<CodexAccount> users, CodexIdentityDbContext db, AccountSessions sessions, ICurrentUser currentUser, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedTexts> texts)
     : IRequestHandler<ChangePasswordCommand, IReadOnlyList<string>>
 {
     public async Task<IReadOnlyList<string>> Handle(ChangePasswordCommand command, CancellationToken ct)
@@ -39,6 +39,8 @@ internal sealed class ChangePasswordCommandHandler(
             return [.. result.Errors.Select(e => e.Description)];
         }
 
+        // Every session ends, this one too: the page signs its person in again with a fresh one.
+        await sessions.EndAllAsync(account.Id, ct: ct);
         db.AuditEntries.Add(AccountAuditEntry.Record(clock.GetUtcNow(), account.PersonId, account.DisplayName, account, AccountAuditAction.PasswordChanged));
         await db.SaveChangesAsync(ct);
         return [];

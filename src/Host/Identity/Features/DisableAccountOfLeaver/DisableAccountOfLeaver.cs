@@ -9,7 +9,7 @@ namespace Codex.Host.Identity.Features.DisableAccountOfLeaver;
 /// A person left the organisation: their account is deactivated and its security stamp renewed,
 /// so every open session ends on its next request. Idempotent (a redelivery finds it deactivated).
 /// </summary>
-internal sealed class DisableAccountOfLeaver(CodexIdentityDbContext db, UserManager<CodexAccount> users)
+internal sealed class DisableAccountOfLeaver(CodexIdentityDbContext db, UserManager<CodexAccount> users, AccountSessions sessions)
     : INotificationHandler<PersonLeftIntegrationEvent>
 {
     public async Task Handle(PersonLeftIntegrationEvent notification, CancellationToken ct)
@@ -23,5 +23,6 @@ internal sealed class DisableAccountOfLeaver(CodexIdentityDbContext db, UserMana
         account.DeactivatedAt = notification.OccurredAt;
         db.AuditEntries.Add(AccountAuditEntry.Record(notification.OccurredAt, null, "system", account, AccountAuditAction.Deactivated));
         await users.UpdateSecurityStampAsync(account); // saves the account and the audit entry
+        await sessions.EndAllAsync(account.Id, ct: ct);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPas
     }
 }
 
-internal sealed class ResetPasswordCommandHandler(UserManager<CodexAccount> users, CodexIdentityDbContext db, TimeProvider clock)
+internal sealed class ResetPasswordCommandHandler(UserManager<CodexAccount> users, CodexIdentityDbContext db, AccountSessions sessions, TimeProvider clock)
     : IRequestHandler<ResetPasswordCommand, ResetPasswordResult>
 {
     public async Task<ResetPasswordResult> Handle(ResetPasswordCommand command, CancellationToken ct)
@@ -42,6 +42,7 @@ internal sealed class ResetPasswordCommandHandler(UserManager<CodexAccount> user
         }
 
         await users.ResetAccessFailedCountAsync(account);
+        await sessions.EndAllAsync(account.Id, ct: ct);
         db.AuditEntries.Add(AccountAuditEntry.Record(clock.GetUtcNow(), account.PersonId, account.DisplayName, account, AccountAuditAction.PasswordReset));
         await db.SaveChangesAsync(ct);
         return new ResetPasswordResult(false, []);

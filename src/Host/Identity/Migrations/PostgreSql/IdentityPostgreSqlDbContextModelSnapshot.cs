@@ -104,6 +104,39 @@ namespace Codex.Host.Identity.Migrations.PostgreSql
                     b.ToTable("AccountInvitations", "identity");
                 });
 
+            modelBuilder.Entity("Codex.Host.Identity.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "EndedAt");
+
+                    b.ToTable("AccountSessions", "identity");
+                });
+
             modelBuilder.Entity("Codex.Host.Identity.CodexAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -339,6 +372,15 @@ namespace Codex.Host.Identity.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Codex.Host.Identity.AccountInvitation", b =>
+                {
+                    b.HasOne("Codex.Host.Identity.CodexAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Host.Identity.AccountSession", b =>
                 {
                     b.HasOne("Codex.Host.Identity.CodexAccount", null)
                         .WithMany()

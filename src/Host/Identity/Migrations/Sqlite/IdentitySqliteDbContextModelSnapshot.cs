@@ -98,6 +98,39 @@ namespace Codex.Host.Identity.Migrations.Sqlite
                     b.ToTable("AccountInvitations", (string)null);
                 });
 
+            modelBuilder.Entity("Codex.Host.Identity.AccountSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "EndedAt");
+
+                    b.ToTable("AccountSessions", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Host.Identity.CodexAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -327,6 +360,15 @@ namespace Codex.Host.Identity.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Codex.Host.Identity.AccountInvitation", b =>
+                {
+                    b.HasOne("Codex.Host.Identity.CodexAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Codex.Host.Identity.AccountSession", b =>
                 {
                     b.HasOne("Codex.Host.Identity.CodexAccount", null)
                         .WithMany()
