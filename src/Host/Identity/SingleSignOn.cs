@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -76,13 +75,7 @@ internal static class SingleSignOnSetup
     {
         var section = configuration.GetSection(SingleSignOnOptions.Section);
         services.Configure<SingleSignOnOptions>(section);
-        services.Configure<RazorPagesOptions>(o =>
-        {
-            foreach (var page in new[] { "/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Activate" })
-            {
-                o.Conventions.AddPageApplicationModelConvention(page, m => m.Filters.Add(new LocalPasswordsOffFilter()));
-            }
-        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new LocalPasswordsOffFilter()));
 
         var options = section.Get<SingleSignOnOptions>() ?? new SingleSignOnOptions();
         if (!options.IsEnabled)
@@ -171,13 +164,17 @@ public sealed record ProviderIdentity(string Subject, string? Email, bool EmailV
 /// <summary>With local passwords switched off, the password forms answer 404 and their posts are refused.</summary>
 internal sealed class LocalPasswordsOffFilter : IAsyncPageFilter
 {
+    private static readonly HashSet<string> PasswordPages =
+        ["/Account/Login", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/Activate"];
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SingleSignOnOptions>>().Value;
-        var isLogin = context.ActionDescriptor.ViewEnginePath == "/Account/Login";
-        var refused = !options.LocalPasswordsAllowed
+        var page = context.ActionDescriptor.ViewEnginePath;
+        var isLogin = page == "/Account/Login";
+        var refused = !options.LocalPasswordsAllowed && PasswordPages.Contains(page)
             && (!isLogin || HttpMethods.IsPost(context.HttpContext.Request.Method));
         if (refused)
         {
