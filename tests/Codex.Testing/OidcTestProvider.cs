@@ -177,7 +177,8 @@ public sealed class OidcTestProvider : IAsyncDisposable
 
     private async Task StartProcessAsync(string folder, Uri codex)
     {
-        var baseUrl = codex.GetLeftPart(UriPartial.Authority);
+        // The host may call itself 127.0.0.1 or localhost: both are registered.
+        var bases = new[] { "127.0.0.1", "localhost" }.Select(host => $"{codex.Scheme}://{host}:{codex.Port.ToString(CultureInfo.InvariantCulture)}").ToList();
         var startInfo = new ProcessStartInfo("node")
         {
             UseShellExecute = false,
@@ -190,8 +191,8 @@ public sealed class OidcTestProvider : IAsyncDisposable
         startInfo.Environment["OIDC_PORT"] = Port.ToString(CultureInfo.InvariantCulture);
         startInfo.Environment["OIDC_CLIENT_ID"] = ClientId;
         startInfo.Environment["OIDC_CLIENT_SECRET"] = ClientSecret;
-        startInfo.Environment["OIDC_REDIRECT_URIS"] = baseUrl + "/signin-oidc";
-        startInfo.Environment["OIDC_POST_LOGOUT_REDIRECT_URIS"] = baseUrl + "/signout-callback-oidc";
+        startInfo.Environment["OIDC_REDIRECT_URIS"] = string.Join(',', bases.Select(b => b + "/signin-oidc"));
+        startInfo.Environment["OIDC_POST_LOGOUT_REDIRECT_URIS"] = string.Join(',', bases.Select(b => b + "/signout-callback-oidc"));
         var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
