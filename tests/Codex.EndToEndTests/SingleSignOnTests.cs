@@ -90,6 +90,21 @@ public sealed class SingleSignOnTests(SingleSignOnSite site) : IClassFixture<Sin
         var alert = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Zur E-Mail-Adresse fremd@example.org gibt es in Codex keine Person.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToHaveCountAsync(0);
+        Assert.Empty(await PageChecks.AccessibilityProblemsAsync(page));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zurück zur Anmeldung" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login$"));
+    }
+
+    [Fact]
+    public async Task The_login_page_offers_the_provider_next_to_the_password_form_on_a_phone_too()
+    {
+        var page = await site.NewPageAsync(Device.Phone);
+        await page.GotoAsync("/Account/Login");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mit Sozialwerk-Login anmelden" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Passwort", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Empty(await PageChecks.AccessibilityProblemsAsync(page));
+        await CodexSite.SaveScreenshotAsync(page, "sso-login-phone");
     }
 
     [Fact]
@@ -100,13 +115,12 @@ public sealed class SingleSignOnTests(SingleSignOnSite site) : IClassFixture<Sin
         await SignInAtProviderAsync(page, OidcTestProvider.Users.HumanResources);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" })).ToBeVisibleAsync();
 
-        // While the provider's session lasts, the button signs in again without a password ...
         await page.GetByRole(AriaRole.Button, new() { Name = "Abmelden" }).ClickAsync();
         await ConfirmProviderSignOutAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sie sind abgemeldet." })).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(site.BaseAddress.GetLeftPart(UriPartial.Authority))}/Account/Logout"));
 
-        // ... after Abmelden the provider asks who it is again.
+        // After Abmelden the provider asks who it is again (without it, it would not: see the next test).
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mit Sozialwerk-Login anmelden" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Username")).ToBeVisibleAsync();
