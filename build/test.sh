@@ -49,6 +49,24 @@ trap 'if [ "$summary_printed" -eq 0 ]; then summary 0 0 0; fi' EXIT
 . "$repo_root/build/lib/debian-packages.sh"
 ensure_debian_packages postgresql python3-aiosmtpd chromium fonts-dejavu-core fonts-liberation
 
+# --- 1b. The OpenID Connect test provider's npm packages --------------------------------------------
+# oidc-provider (pinned by tests/Codex.Testing/oidc/package-lock.json) on Node.js, for the single
+# sign-on tests. Installed once into the folder OidcTestProvider looks in (named after the lock
+# file's hash); the fixture would install it too, but here a failure shows before the build.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  ensure_debian_packages nodejs npm
+fi
+oidc_lock="$repo_root/tests/Codex.Testing/oidc/package-lock.json"
+oidc_dir="${CODEX_OIDC_PROVIDER_DIR:-${TMPDIR:-/tmp}/codex-oidc-provider-$(sha256sum "$oidc_lock" | cut -c1-12)}"
+if [ ! -f "$oidc_dir/node_modules/oidc-provider/package.json" ]; then
+  log "Installing the OpenID Connect test provider's npm packages into $oidc_dir"
+  mkdir -p "$oidc_dir"
+  cp "$repo_root/tests/Codex.Testing/oidc/"{provider.mjs,package.json,package-lock.json} "$oidc_dir/"
+  (cd "$oidc_dir" && npm ci --no-audit --no-fund --omit=dev)
+else
+  log "OpenID Connect test provider packages present in $oidc_dir"
+fi
+
 # --- 2. Build once --------------------------------------------------------------------------------
 log "Restoring local dotnet tools"
 dotnet tool restore

@@ -49,12 +49,15 @@ public class CodexSite : IAsyncLifetime
         _factory = CodexApplicationFactory.ForSqlite();
         ConfigureHost(_factory);
         // A real socket: the browser cannot reach the in-memory TestServer. Port 0 = any free port.
-        _factory.UseKestrel(0);
+        _factory.UseKestrel(KestrelPort);
         // StartServer runs Program (migrations, demo seed) synchronously; keep it off the test thread.
         await Task.Run(_factory.StartServer);
         BaseAddress = _factory.ClientOptions.BaseAddress;
         _browser = await Chromium.LaunchAsync();
     }
+
+    /// <summary>The host's port; 0 = any free port (a site whose peers must know the address in advance picks one).</summary>
+    protected virtual int KestrelPort => 0;
 
     /// <summary>Settings of a site that starts differently from the demo (before the host starts).</summary>
     protected virtual void ConfigureHost(CodexApplicationFactory factory)

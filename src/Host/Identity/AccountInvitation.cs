@@ -95,6 +95,12 @@ public enum AccountAuditAction
     RecoveryCodesRenewed,
     SignedOutEverywhere,
     SignInThrottled,
+
+    /// <summary>Created at the first single sign-on of a person without an account.</summary>
+    CreatedBySingleSignOn,
+
+    /// <summary>Linked to the identity provider's account (first single sign-on).</summary>
+    LinkedToSingleSignOn,
 }
 
 /// <summary>Who did what to which account, and when. Written once, never changed by the application.</summary>

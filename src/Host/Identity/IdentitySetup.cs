@@ -98,6 +98,8 @@ internal static class IdentitySetup
             o.Cookie.SecurePolicy = httpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
 
+        services.AddCodexSingleSignOn(configuration);
+
         services.AddDataProtection()
             .SetApplicationName("Codex")
             .PersistKeysToDbContext<CodexIdentityDbContext>();

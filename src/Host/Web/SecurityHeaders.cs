@@ -11,11 +11,15 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // Single sign-on: signing in and out are form posts answered by a redirect to the provider.
+        var pagePolicy = ContentSecurityPolicy + Identity.SingleSignOnSetup.FormActionSource(
+            app.ApplicationServices.GetRequiredService<IConfiguration>());
+        return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : pagePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -36,4 +40,5 @@ internal static class SecurityHeaders
             });
             await next();
         });
+    }
 }
