@@ -66,6 +66,37 @@ public abstract partial class TwoFactorTests(DatabaseProvider provider, Postgres
     }
 
     [Fact]
+    public async Task Guessing_codes_is_slowed_down_like_guessing_passwords_with_the_normal_page_and_a_message()
+    {
+        var (email, _) = await NewAccountAsync();
+        var owner = await Factory.SignInAsync(email, AccountTesting.StrongPassword);
+        var (key, _) = await SetUpAsync(owner, stepOffset: 0);
+        var guesser = Factory.CreateAnonymousClient();
+        await PasswordStepAsync(guesser, email);
+        var step = await AuthenticatorApp.StepWithTimeToSpareAsync();
+        var wrong = AuthenticatorApp.CodeFor(key, step + 10);
+
+        HttpResponseMessage? limited = null;
+        for (var attempt = 1; attempt <= 10 && limited is null; attempt++)
+        {
+            var response = await CodeStepAsync(guesser, wrong);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+            else
+            {
+                Assert.Contains("stimmt nicht", await response.TextAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Zu viele Versuche", await limited.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_code_one_step_early_or_late_is_accepted_three_steps_away_it_is_refused()
     {
         var (email, _) = await NewAccountAsync();

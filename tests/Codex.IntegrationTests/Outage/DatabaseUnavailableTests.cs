@@ -42,7 +42,9 @@ public sealed class DatabaseUnavailableTests
     {
         { "a unique key violation is a conflict", new DbUpdateException("save failed", Postgres("23505")), 409 },
         { "a stale version is a conflict", new DbUpdateConcurrencyException("stale"), 409 },
-        { "a serialization failure is no outage", Postgres("40001"), null },
+        { "a serialization failure is a lost race, no outage", Postgres("40001"), 409 },
+        { "a deadlock victim is a lost race, no outage", new DbUpdateException("save failed", Postgres("40P01")), 409 },
+        { "a SQL Server deadlock victim is a lost race", SqlServer(1205), 409 },
         { "a missing table is a fault", Postgres("42P01"), null },
         { "a failed SQL Server login is a fault", SqlServer(18456), null },
         { "a SQLite constraint is no outage", new SqliteException("constraint failed", 19, 787), null },

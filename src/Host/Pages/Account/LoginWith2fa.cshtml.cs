@@ -14,7 +14,7 @@ namespace Codex.Host.Pages.Account;
 /// <c>Security:TwoFactor:RememberDeviceDays</c> days.
 /// </summary>
 [EnableRateLimiting("login")]
-public sealed class LoginWith2faModel(SignInManager<CodexAccount> signIn, TwoFactorSettings settings, IStringLocalizer<SharedTexts> texts) : PageModel
+public sealed class LoginWith2faModel(SignInManager<CodexAccount> signIn, TwoFactorSettings settings, SignInThrottle throttle, IStringLocalizer<SharedTexts> texts) : PageModel
 {
     [BindProperty]
     public string Code { get; set; } = "";
@@ -37,10 +37,22 @@ public sealed class LoginWith2faModel(SignInManager<CodexAccount> signIn, TwoFac
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } account)
         {
             // The step's cookie expired (5 minutes) or was never there: start again with the password.
             return RedirectToPage("/Account/Login");
+        }
+
+        // Guessing codes is slowed down like guessing passwords (no hard lockout: see SignInThrottle),
+        // counted apart from the password so that knowing it does not buy more guesses.
+        var accountKey = "two-factor:" + account.Id.ToString("N");
+        var networkKey = SignInThrottle.NetworkKey(HttpContext);
+        if (throttle.WaitFor(accountKey, networkKey) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            ErrorMessage = minutes == 1 ? texts["Login.TooManyAttempts.One"] : texts["Login.TooManyAttempts", minutes];
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
         }
 
         var remember = RememberDevice && settings.RememberDeviceDays > 0;
@@ -52,10 +64,12 @@ public sealed class LoginWith2faModel(SignInManager<CodexAccount> signIn, TwoFac
                 : Microsoft.AspNetCore.Identity.SignInResult.Failed;
         if (result.Succeeded)
         {
+            throttle.Succeeded(accountKey);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ErrorMessage = result.IsLockedOut ? texts["Login.LockedOut"] : texts["TwoFactor.CodeWrong"];
+        throttle.RecordFailure(accountKey, networkKey);
+        ErrorMessage = texts["TwoFactor.CodeWrong"];
         return Page();
     }
 }

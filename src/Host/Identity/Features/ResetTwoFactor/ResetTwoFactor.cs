@@ -23,7 +23,7 @@ internal sealed class ResetTwoFactorCommandValidator : AbstractValidator<ResetTw
 }
 
 internal sealed class ResetTwoFactorCommandHandler(
-    CodexIdentityDbContext db, UserManager<CodexAccount> users, ICurrentUser currentUser, TimeProvider clock)
+    CodexIdentityDbContext db, UserManager<CodexAccount> users, AccountSessions sessions, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<ResetTwoFactorCommand, Unit>
 {
     public async Task<Unit> Handle(ResetTwoFactorCommand command, CancellationToken ct)
@@ -31,6 +31,8 @@ internal sealed class ResetTwoFactorCommandHandler(
         var account = await db.Users.FirstOrDefaultAsync(a => a.PersonId == command.PersonId, ct)
             ?? throw new NotFoundException("Account", command.PersonId);
         await TwoFactorChanges.SwitchOffAsync(users, account);
+        // Ended now, not at their next request: the sessions page no longer lists them either.
+        await sessions.EndAllAsync(account.Id, ct: ct);
 
         var actor = await db.Users.AsNoTracking().Where(a => a.PersonId == currentUser.PersonId).Select(a => a.DisplayName).FirstOrDefaultAsync(ct);
         db.AuditEntries.Add(AccountAuditEntry.Record(

@@ -38,6 +38,8 @@ public static class ErrorContract
         ConcurrencyConflictException or DbUpdateConcurrencyException => StatusCodes.Status409Conflict,
         // Requests outside a command transaction: a concurrent insert of the same key is a conflict too.
         _ when UniqueKeyViolation.IsCausedBy(exception) => StatusCodes.Status409Conflict,
+        // Two transactions over the same rows, one aborted by the database: the loser may try again.
+        _ when TransactionRace.IsCausedBy(exception) => StatusCodes.Status409Conflict,
         ExternalServiceException => StatusCodes.Status502BadGateway,
         // Unreadable bodies, wrong content types (415), bodies over the limit (413).
         BadHttpRequestException badRequest => badRequest.StatusCode,
