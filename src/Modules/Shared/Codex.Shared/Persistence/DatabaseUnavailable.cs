@@ -30,18 +30,7 @@ public static class DatabaseUnavailable
         [-2, 53, 64, 233, 4060, 6005, 10053, 10054, 10060, 10928, 10929, 11001, 40197, 40501, 40613, 49918, 49919, 49920];
 
     /// <summary>True when the exception or one of its inner exceptions says the database is unreachable.</summary>
-    public static bool IsCausedBy(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db && Is(db))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsCausedBy(Exception? exception) => DriverErrors.AnyCause(exception, Is);
 
     private static bool Is(DbException exception) => exception switch
     {

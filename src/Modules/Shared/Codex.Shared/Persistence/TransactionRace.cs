@@ -15,18 +15,7 @@ public static class TransactionRace
     private const string PostgresSerializationFailure = "40001";
     private const int SqlServerDeadlockVictim = 1205;
 
-    public static bool IsCausedBy(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db && Is(db))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsCausedBy(Exception? exception) => DriverErrors.AnyCause(exception, Is);
 
     private static bool Is(DbException exception) => exception switch
     {

@@ -20,18 +20,7 @@ public static class UniqueKeyViolation
     private const int SqlServerUniqueConstraint = 2627;
 
     /// <summary>True when the exception or one of its inner exceptions is a unique-key violation.</summary>
-    public static bool IsCausedBy(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException db && Is(db))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool IsCausedBy(Exception? exception) => DriverErrors.AnyCause(exception, Is);
 
     private static bool Is(DbException exception) => exception switch
     {
