@@ -129,6 +129,9 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         public async Task InitializeAsync()
         {
             _cluster = await PostgresCluster.StartAsync();
+            // The immediate stop would otherwise forget the last commits, among them the sessions
+            // the test has just signed in with (the test cluster runs with synchronous_commit off).
+            await _cluster.MakeCommitsDurableAsync();
             _factory = (await CodexApplicationFactory.ForPostgreSqlAsync(_cluster)).Quiet();
             _ = _factory.Services;
             Errors = ErrorLog.Attach(_factory);
