@@ -201,6 +201,19 @@ public abstract class OrganizationApiTests(DatabaseProvider provider, PostgresFi
     }
 
     [Fact]
+    public async Task A_members_search_does_not_match_the_email_addresses_hidden_from_them()
+    {
+        var asAdmin = await (await AdminAsync()).PeopleAsync("search=" + Uri.EscapeDataString("anna.schmidt@"));
+        var asMember = await (await MemberAsync()).PeopleAsync("search=" + Uri.EscapeDataString("anna.schmidt@"));
+        var everyoneAsMember = await (await MemberAsync()).PeopleAsync("search=%40");
+
+        Assert.Equal("Schmidt", Assert.Single(asAdmin.Items).LastName);
+        Assert.Equal(0, asMember.TotalCount);
+        Assert.Equal(0, everyoneAsMember.TotalCount);
+        Assert.Equal(1, (await (await MemberAsync()).PeopleAsync("search=" + Uri.EscapeDataString("anna schmidt"))).TotalCount);
+    }
+
+    [Fact]
     public async Task Admin_and_hr_see_email_addresses_in_the_people_list_but_a_member_does_not()
     {
         var asAdmin = await (await AdminAsync()).PeopleAsync("pageSize=100");

@@ -46,14 +46,17 @@ internal sealed class ListPeopleQueryHandler(OrganizationDbContext db, ICurrentU
             people = people.Where(p => members.Contains(p.Id));
         }
 
+        // Least visibility: a search matches only what the viewer is shown, so nobody can probe a
+        // hidden address letter by letter.
+        var showEmail = user.IsInRole(CodexRoles.Admin) || user.IsInRole(CodexRoles.HR);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim().ToLower();
-            people = people.Where(p =>
-                (p.FirstName + " " + p.LastName).ToLower().Contains(term) || p.NormalizedEmail.Contains(term));
+            people = showEmail
+                ? people.Where(p => (p.FirstName + " " + p.LastName).ToLower().Contains(term) || p.NormalizedEmail.Contains(term))
+                : people.Where(p => (p.FirstName + " " + p.LastName).ToLower().Contains(term));
         }
 
-        var showEmail = user.IsInRole(CodexRoles.Admin) || user.IsInRole(CodexRoles.HR);
         return await people
             .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
             .Select(p => new PersonListItem(p.Id, p.FirstName, p.LastName, showEmail ? p.Email : null, p.IsActive))
