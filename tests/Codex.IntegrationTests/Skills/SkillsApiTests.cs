@@ -235,6 +235,47 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
     }
 
     [Fact]
+    public async Task No_withheld_team_and_no_single_person_follows_from_a_shown_row_minus_the_rows_shown_below_it()
+    {
+        // Ambulante Pflege − Pflegeteam Nord gave Pflegeteam Süd's figures; a department minus all its teams the head's own.
+        var hr = await HumanResourcesAsync();
+        var organisation = await hr.GetOkAsync<SelectableDto>("/api/skills/heatmap");
+        var minimum = organisation.MinimumGroupSize;
+        var withheldBelowShown = 0;
+        foreach (var unit in organisation.Selectable)
+        {
+            var map = await hr.GetOkAsync<HeatmapDto>($"/api/skills/heatmap?unitId={unit.Id}");
+            var children = map.Rows.Where(r => r.Id != map.Scope.Id).Select(r => r.Id).ToHashSet();
+            foreach (var total in map.Cells.Where(c => c.UnitId == map.Scope.Id && !c.Suppressed && children.Count > 0))
+            {
+                var parts = map.Cells.Where(c => children.Contains(c.UnitId) && c.ToolId == total.ToolId).ToList();
+                var left = total.Holders - parts.Where(p => !p.Suppressed).Sum(p => p.Holders);
+                var withheld = parts.Count(p => p.Suppressed);
+                Assert.True((left == 0 && withheld == 0) || Math.Abs(left) >= minimum,
+                    $"{unit.Name}: {left} holders left over for {withheld} withheld rows");
+                withheldBelowShown += withheld;
+            }
+        }
+
+        Assert.True(withheldBelowShown > 0, "the demo organisation has withheld teams under shown departments");
+
+        // The organisation's row against the roles requiring a tool (role coverage) follows the same rule.
+        var root = await hr.GetOkAsync<HeatmapDto>($"/api/skills/heatmap?unitId={organisation.Scope.Id}");
+        var lines = new List<RoleLineDto>();
+        foreach (var role in await hr.GetOkAsync<List<RoleDto>>("/api/skills/roles"))
+        {
+            lines.AddRange((await hr.GetOkAsync<RoleCoverageDto>($"/api/skills/roles/{role.Id}/coverage")).Lines);
+        }
+
+        foreach (var total in root.Cells.Where(c => c.UnitId == root.Scope.Id && !c.Suppressed))
+        {
+            var parts = lines.Where(l => l.ToolId == total.ToolId).ToList();
+            var left = total.Holders - parts.Where(p => !p.Suppressed).Sum(p => p.Holders);
+            Assert.True((left == 0 && parts.All(p => !p.Suppressed)) || Math.Abs(left) >= minimum, $"{left} holders left over against the roles");
+        }
+    }
+
+    [Fact]
     public async Task Raising_the_minimum_group_size_withholds_every_cell_and_a_lead_sees_only_their_own_units()
     {
         var admin = await AdminAsync();
@@ -336,6 +377,12 @@ public abstract class SkillsApiTests(DatabaseProvider provider, PostgresFixture 
     private sealed record CellCountDto(Guid UnitId, Guid ToolId, int Holders, int Meeting, bool Suppressed);
 
     private sealed record HeatmapDto(UnitDto Scope, List<UnitDto> Rows, List<CellCountDto> Cells, int MinimumGroupSize);
+
+    private sealed record SelectableDto(UnitDto Scope, List<UnitDto> Selectable, int MinimumGroupSize);
+
+    private sealed record RoleLineDto(Guid ToolId, int Holders, int Meeting, bool Suppressed);
+
+    private sealed record RoleCoverageDto(List<RoleLineDto> Lines);
 
     private sealed record PrivacyDto(int MinimumGroupSize, bool IndividualProficiencyVisibleToLeads, int Version);
 

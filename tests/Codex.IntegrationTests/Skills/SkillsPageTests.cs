@@ -88,7 +88,7 @@ public abstract class SkillsPageTests(DatabaseProvider provider, PostgresFixture
         Assert.Contains("<desc id=\"heatmap-desc\">", html, StringComparison.Ordinal);
         Assert.Contains("<table id=\"heatmap-table\">", html, StringComparison.Ordinal);
         Assert.Contains("Sozialwerk Rheinaue e.V. (gesamt)", html, StringComparison.Ordinal);
-        Assert.Contains("weniger als 5 Personen", html, StringComparison.Ordinal);
+        Assert.Contains("Gruppe unter 5 Personen", html, StringComparison.Ordinal);
 
         var lead = await TextAsync(await TeamLeadAsync(), "/skills/gaps");
         Assert.Contains("Pflegeteam Nord (gesamt)", lead, StringComparison.Ordinal);

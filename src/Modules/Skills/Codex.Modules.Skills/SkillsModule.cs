@@ -27,6 +27,7 @@ public static class SkillsModule
             database, SkillsDbContext.Module, SkillsDbContext.SchemaName);
         services.AddScoped<SkillsAccess>();
         services.AddScoped<GapCalculator>();
+        services.AddScoped<CoverageDisclosure>();
         services.AddScoped<PersonSkillsReader>();
         services.AddRecurringCommand(RebuildCoverageCommand.JobName, "30 2 * * *", () => new RebuildCoverageCommand());
         catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));

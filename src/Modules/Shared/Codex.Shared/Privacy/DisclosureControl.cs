@@ -70,8 +70,11 @@ public static class DisclosureControl
                 return true;
             }
 
-            // A shown total minus the shown parts is the hidden parts and the remainder together.
-            return !IsHidden(relation.Total) && relation.Parts.Where(IsHidden).Sum(Size) + remainder < minimumGroupSize;
+            // A shown total minus the shown parts is the hidden parts and the remainder together (people in
+            // two parts can make that difference smaller than the groups behind it: then the difference decides).
+            return !IsHidden(relation.Total)
+                && (relation.Parts.Where(IsHidden).Sum(Size) + remainder < minimumGroupSize
+                    || Math.Abs(Size(relation.Total) - relation.Parts.Where(p => !IsHidden(p)).Sum(Size)) < minimumGroupSize);
         }
 
         bool WithholdOneMore(DisclosureRelation<TKey> relation)

@@ -3,6 +3,7 @@ using Codex.Modules.Learning.Persistence;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
 using Codex.Shared.Mediation;
+using Codex.Shared.Privacy;
 using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -12,10 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Learning.Features.Dashboard;
 
-/// <param name="Completed">Null when the group is smaller than the minimum group size (co-determination).</param>
-public sealed record LearningAggregate(string Group, int People, int? Completed, int? Overdue, int? CompletedPercent)
+/// <param name="People">Null, like every figure of the row, when withheld: the group is smaller than the minimum
+/// group size, or it could be worked out from the other rows of its path (co-determination, <see cref="DisclosureControl"/>).</param>
+public sealed record LearningAggregate(string Group, int? People, int? Completed, int? Overdue, int? CompletedPercent)
 {
-    public bool Suppressed => Completed is null;
+    public bool Suppressed => People is null;
 }
 
 public sealed record PathAggregates(Guid PathId, string PathTitle, LearningAggregate Total, IReadOnlyList<LearningAggregate> ByRole, IReadOnlyList<LearningAggregate> ByDepartment);
@@ -46,7 +48,7 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
         var holders = (await db.RoleHolders.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(h => h.RoleId, h => h.PersonId);
         var departments = await DepartmentsByPersonAsync(cancellationToken);
 
-        var result = new List<PathAggregates>();
+        var groups = new List<(Guid PathId, string Title, Group Total, List<Group> ByRole, List<Group> ByDepartment)>();
         foreach (var path in paths)
         {
             var enrolled = rows.Where(r => r.PathId == path.Id).ToList();
@@ -54,29 +56,42 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
                 .Select(a =>
                 {
                     var people = holders[a.RoleId].ToHashSet();
-                    return Aggregate(a.RoleName, enrolled.Where(r => people.Contains(r.PersonId)).ToList(), minimum);
+                    return new Group(new Figure(path.Id, "role", a.RoleId.ToString()), a.RoleName, enrolled.Where(r => people.Contains(r.PersonId)).ToList());
                 }).ToList();
             var byDepartment = enrolled
                 .SelectMany(r => departments[r.PersonId].Select(d => (Department: d, Row: r)))
                 .GroupBy(x => x.Department)
                 .OrderBy(g => g.Key, StringComparer.CurrentCulture)
-                .Select(g => Aggregate(g.Key, g.Select(x => x.Row).DistinctBy(x => x.PersonId).ToList(), minimum))
+                .Select(g => new Group(new Figure(path.Id, "department", g.Key), g.Key, g.Select(x => x.Row).DistinctBy(x => x.PersonId).ToList()))
                 .ToList();
-            result.Add(new PathAggregates(path.Id, path.Title, Aggregate(path.Title, enrolled, minimum), byRole, byDepartment));
+            groups.Add((path.Id, path.Title, new Group(new Figure(path.Id, "total", ""), path.Title, enrolled), byRole, byDepartment));
         }
 
+        // The total of a path is shown with its roles and its departments: each could be set against the other rows.
+        var withheld = DisclosureControl.Withheld(
+            groups.SelectMany(g => g.ByRole.Concat(g.ByDepartment).Append(g.Total)).DistinctBy(g => g.Figure).ToDictionary(g => g.Figure, g => g.Rows.Count),
+            [.. groups.SelectMany(g => new[]
+            {
+                new DisclosureRelation<Figure>(g.Total.Figure, [.. g.ByRole.Select(r => r.Figure).Order()]),
+                new DisclosureRelation<Figure>(g.Total.Figure, [.. g.ByDepartment.Select(d => d.Figure).Order()]),
+            })],
+            minimum);
+        var result = groups.Select(g => new PathAggregates(
+            g.PathId, g.Title, Aggregate(g.Total, withheld), [.. g.ByRole.Select(r => Aggregate(r, withheld))], [.. g.ByDepartment.Select(d => Aggregate(d, withheld))])).ToList();
         return new LearningDashboard(minimum, result);
     }
 
-    private static LearningAggregate Aggregate(string group, List<Row> rows, int minimum)
+    private static LearningAggregate Aggregate(Group group, IReadOnlySet<Figure> withheld)
     {
-        if (rows.Count < minimum)
+        if (withheld.Contains(group.Figure))
         {
-            return new LearningAggregate(group, rows.Count, null, null, null);
+            return new LearningAggregate(group.Name, null, null, null, null);
         }
 
+        var rows = group.Rows;
         var completed = rows.Count(r => r.Completed);
-        return new LearningAggregate(group, rows.Count, completed, rows.Count(r => r.Overdue), (int)Math.Round(100.0 * completed / rows.Count));
+        var percent = rows.Count == 0 ? 0 : (int)Math.Round(100.0 * completed / rows.Count);
+        return new LearningAggregate(group.Name, rows.Count, completed, rows.Count(r => r.Overdue), percent);
     }
 
     /// <summary>Each person's departments (the department-level ancestor of each unit they belong to).</summary>
@@ -102,6 +117,14 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
     }
 
     private sealed record Row(Guid PersonId, Guid PathId, bool Completed, bool Overdue);
+
+    /// <summary>A row of the dashboard, named for the disclosure decision: (path, kind, role id or department name).</summary>
+    private readonly record struct Figure(Guid PathId, string Kind, string Group) : IComparable<Figure>
+    {
+        public int CompareTo(Figure other) => string.CompareOrdinal(Group, other.Group);
+    }
+
+    private sealed record Group(Figure Figure, string Name, List<Row> Rows);
 }
 
 internal static class DashboardEndpoint

@@ -13,6 +13,8 @@ internal sealed record ToolStatus(Guid ToolId, string ToolName, int RequiredLeve
 
 internal sealed record RoleToolCount(Guid ToolId, int RequiredLevel, bool Mandatory, int Holders, int Meeting);
 
+internal sealed record RoleToolHolders(Guid RoleId, Guid ToolId, int Holders);
+
 /// <summary>The gap arithmetic, done in the database: no person is loaded to count.</summary>
 internal sealed class GapCalculator(SkillsDbContext db)
 {
@@ -53,4 +55,11 @@ internal sealed class GapCalculator(SkillsDbContext db)
             .Select(g => new RoleToolCount(g.Key.ToolId, g.Key.Level, g.Key.Mandatory, g.Count(), g.Sum(x => x.Met)))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>Per role and required tool: how many people hold the role (what role coverage shows as holders).</summary>
+    public async Task<IReadOnlyList<RoleToolHolders>> AllRolesAsync(CancellationToken cancellationToken) =>
+        await (from r in db.Requirements
+               join a in db.RoleAssignments on r.RoleId equals a.RoleId
+               group a by new { r.RoleId, r.ToolId } into g
+               select new RoleToolHolders(g.Key.RoleId, g.Key.ToolId, g.Count())).ToListAsync(cancellationToken);
 }

@@ -22,7 +22,7 @@ public sealed record GetHeatmapQuery(Guid? UnitId = null) : IRequest<Heatmap>;
 
 public sealed record HeatmapUnit(Guid Id, string Name, OrgUnitLevel Level, int Depth);
 
-/// <param name="Suppressed">Fewer holders than the minimum group size: the numbers are withheld.</param>
+/// <param name="Suppressed">The numbers are withheld: fewer holders than the minimum group size, or they would let such a group be worked out (<see cref="CoverageDisclosure"/>).</param>
 public sealed record HeatmapCell(Guid UnitId, Guid ToolId, int Holders, int Meeting, bool Suppressed)
 {
     public int? Percent => Suppressed || Holders == 0 ? null : (int)Math.Round(100.0 * Meeting / Holders);
@@ -42,7 +42,7 @@ public sealed record Heatmap(
 
 public sealed record HeatmapTool(Guid Id, string Name);
 
-internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess access, IMediator mediator, ICurrentUser user)
+internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess access, CoverageDisclosure disclosure, IMediator mediator, ICurrentUser user)
     : IRequestHandler<GetHeatmapQuery, Heatmap>
 {
     public async Task<Heatmap> Handle(GetHeatmapQuery query, CancellationToken cancellationToken)
@@ -80,9 +80,10 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
         // Each row's coverage already counts its whole subtree, every person once.
         var rowIds = rows.Select(r => r.Id).ToList();
         var coverage = await db.UnitCoverage.AsNoTracking().Where(c => EF.Parameter(rowIds).Contains(c.UnitId)).ToListAsync(cancellationToken);
+        var withheld = await disclosure.WithheldAsync(tree, rules.MinimumGroupSize, cancellationToken);
         var cells = coverage.Select(c =>
         {
-            var suppressed = c.Holders < rules.MinimumGroupSize;
+            var suppressed = withheld.Contains(CoverageFigure.Unit(c.UnitId, c.ToolId));
             return new HeatmapCell(c.UnitId, c.ToolId, suppressed ? 0 : c.Holders, suppressed ? 0 : c.Meeting, suppressed);
         }).ToList();
 
@@ -114,6 +115,12 @@ internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
     public bool Contains(Guid id) => _byId.ContainsKey(id);
 
     public IEnumerable<Guid> Children(Guid id) => _children[id].OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => u.Id);
+
+    public IEnumerable<Guid> Ids() => _byId.Keys;
+
+    public IEnumerable<Guid> ChildIds(Guid id) => _children[id].Select(u => u.Id);
+
+    public IReadOnlyList<Guid> RootIds() => [.. _children[null].Select(u => u.Id)];
 
     /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
     public IReadOnlyList<Guid> SelfAndAncestors(IEnumerable<Guid> unitIds)
@@ -164,7 +171,8 @@ public sealed record RoleCoverage(Guid RoleId, string RoleName, int MinimumGroup
 
 public sealed record RoleCoverageLine(Guid ToolId, string ToolName, int RequiredLevel, bool Mandatory, int Holders, int Meeting, bool Suppressed);
 
-internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access) : IRequestHandler<GetRoleCoverageQuery, RoleCoverage>
+internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access, CoverageDisclosure disclosure, IMediator mediator)
+    : IRequestHandler<GetRoleCoverageQuery, RoleCoverage>
 {
     public async Task<RoleCoverage> Handle(GetRoleCoverageQuery query, CancellationToken cancellationToken)
     {
@@ -173,6 +181,8 @@ internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalcula
             ?? throw new NotFoundException(nameof(Domain.Role), query.RoleId);
         var rules = await access.RulesAsync(cancellationToken);
         var counts = (await gaps.RoleAsync(role.Id, cancellationToken)).ToDictionary(c => c.ToolId);
+        var tree = new UnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
+        var withheld = await disclosure.WithheldAsync(tree, rules.MinimumGroupSize, cancellationToken);
         var requirements = await (from r in db.Requirements.AsNoTracking()
                                   where r.RoleId == role.Id
                                   join t in db.Tools.AsNoTracking() on r.ToolId equals t.Id
@@ -182,7 +192,7 @@ internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalcula
         {
             var c = counts.GetValueOrDefault(r.ToolId);
             var holders = c?.Holders ?? 0;
-            var suppressed = holders < rules.MinimumGroupSize;
+            var suppressed = withheld.Contains(CoverageFigure.Role(role.Id, r.ToolId));
             return new RoleCoverageLine(r.ToolId, r.Name, r.Level, r.Mandatory, suppressed ? 0 : holders, suppressed ? 0 : c?.Meeting ?? 0, suppressed);
         }).ToList();
         return new RoleCoverage(role.Id, role.Name, rules.MinimumGroupSize, lines);
