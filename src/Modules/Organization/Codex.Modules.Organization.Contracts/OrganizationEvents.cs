@@ -19,6 +19,13 @@ public sealed record PersonLeftIntegrationEvent(Guid EventId, DateTimeOffset Occ
 /// </summary>
 public sealed record PersonReturnedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid PersonId) : IIntegrationEvent;
 
+/// <summary>
+/// A person who left was erased (GDPR Art. 17): every module deletes what it holds about them, and where
+/// a record must stay (codex texts, round responses) replaces <see cref="PersonId"/> with <see cref="AnonymousId"/>,
+/// an id no person has, shown as "ehemalige:r Mitarbeiter:in". The account is deleted.
+/// </summary>
+public sealed record PersonErasedIntegrationEvent(Guid EventId, DateTimeOffset OccurredAt, Guid PersonId, Guid AnonymousId) : IIntegrationEvent;
+
 public enum MembershipChange
 {
     Joined,

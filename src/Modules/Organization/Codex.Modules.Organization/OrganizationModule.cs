@@ -32,6 +32,7 @@ public static class OrganizationModule
         CreatePersonEndpoint.Map(api);
         UpdatePersonEndpoint.Map(api);
         DeactivatePersonEndpoint.Map(api);
+        ErasePersonEndpoint.Map(api);
         ReactivatePersonEndpoint.Map(api);
         ListPeopleEndpoint.Map(api);
         GetPersonEndpoint.Map(api);

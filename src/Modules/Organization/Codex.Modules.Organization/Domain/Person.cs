@@ -95,6 +95,20 @@ public sealed class Person : AggregateRoot
         IsActive = true;
         Raise(new PersonReturned(Id, now));
     }
+
+    /// <summary>
+    /// Erasure (GDPR Art. 17) of a person who has left: the row goes, every module forgets them on
+    /// <see cref="PersonErased"/>, and what they wrote stays under <paramref name="anonymousId"/>, an id nobody knows.
+    /// </summary>
+    public void Erase(Guid anonymousId, DateTimeOffset now)
+    {
+        if (IsActive)
+        {
+            throw new DomainException("Org.EraseActive", "Only a person who has left can be erased; mark them as left first.");
+        }
+
+        Raise(new PersonErased(Id, anonymousId, now));
+    }
 }
 
 public sealed record PersonJoined(Guid PersonId, string DisplayName, string Email, string PreferredLanguage, DateTimeOffset At) : IDomainEvent;
@@ -102,3 +116,15 @@ public sealed record PersonJoined(Guid PersonId, string DisplayName, string Emai
 public sealed record PersonLeft(Guid PersonId, DateTimeOffset At) : IDomainEvent;
 
 public sealed record PersonReturned(Guid PersonId, DateTimeOffset At) : IDomainEvent;
+
+public sealed record PersonErased(Guid PersonId, Guid AnonymousId, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>That a person was erased, when and by whom: nothing about the person (GDPR Art. 5(2) accountability).</summary>
+public sealed class Erasure(Guid id, DateTimeOffset at, Guid? erasedBy)
+{
+    public Guid Id { get; private set; } = id;
+
+    public DateTimeOffset At { get; private set; } = at;
+
+    public Guid? ErasedBy { get; private set; } = erasedBy;
+}

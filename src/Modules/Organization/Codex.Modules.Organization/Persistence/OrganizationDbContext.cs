@@ -20,6 +20,8 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<Erasure> Erasures => Set<Erasure>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<OrgUnit>(b =>
@@ -41,6 +43,13 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
             b.HasIndex(m => m.PersonId);
             b.HasOne<OrgUnit>().WithMany().HasForeignKey(m => m.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
             b.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Erasure>(b =>
+        {
+            b.ToTable("Erasures");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<Person>(b =>
@@ -66,6 +75,7 @@ internal abstract class OrganizationDbContext(DbContextOptions options) : Module
         PersonJoined e => new PersonJoinedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.DisplayName, e.Email, e.PreferredLanguage),
         PersonLeft e => new PersonLeftIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId),
         PersonReturned e => new PersonReturnedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId),
+        PersonErased e => new PersonErasedIntegrationEvent(Guid.NewGuid(), e.At, e.PersonId, e.AnonymousId),
         MembershipChanged e => new MembershipChangedIntegrationEvent(Guid.NewGuid(), e.At, e.OrgUnitId, e.PersonId, e.Change, e.IsLead),
         OrgUnitMoved e => new OrgUnitMovedIntegrationEvent(Guid.NewGuid(), e.At, e.OrgUnitId, e.NewParentId),
         _ => null,

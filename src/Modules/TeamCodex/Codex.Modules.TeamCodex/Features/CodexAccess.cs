@@ -4,6 +4,7 @@ using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Errors;
 using Codex.Shared.Security;
 using MediatR;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.TeamCodex.Features;
@@ -29,7 +30,7 @@ public sealed record CodexPermissions(bool IsMember, bool IsLead, bool IsAdmin)
 /// from Organization's unit tree and TeamCodex's own member list. Lead rights come from Organization's lead
 /// flags (asked once per request): a unit's lead leads its codex and the codices of every unit below it.
 /// </summary>
-internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICurrentUser currentUser)
+internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICurrentUser currentUser, IStringLocalizer<TeamCodexTexts> texts)
 {
     private IReadOnlyList<OrgUnitSummary>? _units;
     private HashSet<Guid>? _ledUnits;
@@ -85,7 +86,10 @@ internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICu
         await db.Codices.FirstOrDefaultAsync(c => c.OrgUnitId == unitId, ct)
         ?? throw new NotFoundException("Codex", unitId);
 
-    /// <summary>Display names of people (authors, responders); unknown ids are left out.</summary>
+    /// <summary>
+    /// Display names of people (authors, responders), one for every id: an id Organization does not know
+    /// is an erased person's anonymous id (or of a person erased since), shown as "ehemalige:r Mitarbeiter:in".
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> personIds, CancellationToken ct)
     {
         var ids = personIds.Distinct().ToList();
@@ -94,7 +98,7 @@ internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICu
             return new Dictionary<Guid, string>();
         }
 
-        var contacts = await mediator.Send(new GetPeopleContactsQuery(ids), ct);
-        return contacts.ToDictionary(c => c.PersonId, c => c.DisplayName);
+        var contacts = (await mediator.Send(new GetPeopleContactsQuery(ids), ct)).ToDictionary(c => c.PersonId, c => c.DisplayName);
+        return ids.ToDictionary(id => id, id => contacts.GetValueOrDefault(id) ?? texts["Codex.FormerEmployee"].Value);
     }
 }

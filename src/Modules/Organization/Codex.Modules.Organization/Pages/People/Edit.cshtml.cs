@@ -104,6 +104,20 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
     public Task<IActionResult> OnPostReactivateAsync(CancellationToken ct) =>
         ChangeStatusAsync((id, version) => new ReactivatePersonCommand(id, version), "People.ReactivatedMessage", ct);
 
+    /// <summary>An admin erases a person who has left (the form asked for confirmation first); the list says it is done.</summary>
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken ct)
+    {
+        var result = await ChangeStatusAsync((id, version) => new ErasePersonCommand(id, version), "People.ErasedMessage", ct);
+        if (result is RedirectResult && Problem is null)
+        {
+            StatusMessage = null;
+            TempData["Message"] = texts["People.ErasedMessage"].Value;
+            return Redirect("/people");
+        }
+
+        return result;
+    }
+
     private async Task<IActionResult> ChangeStatusAsync(Func<Guid, int, IRequest<Unit>> command, string message, CancellationToken ct)
     {
         if (Id is not { } id)
@@ -126,6 +140,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<OrganizationT
             // Someone changed the person in between: show what is stored now and let HR decide again.
             var result = await OnGetAsync(ct);
             Problem = texts["Common.Conflict"];
+            return result;
+        }
+        catch (DomainException ex)
+        {
+            var result = await OnGetAsync(ct);
+            Problem = texts[ex.MessageKey];
             return result;
         }
     }

@@ -23,6 +23,22 @@ namespace Codex.Modules.Organization.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Codex.Modules.Organization.Domain.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ErasedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Erasures", "organization");
+                });
+
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.Property<Guid>("OrgUnitId")

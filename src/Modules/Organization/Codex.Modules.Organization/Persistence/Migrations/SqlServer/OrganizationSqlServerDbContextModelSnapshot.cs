@@ -23,6 +23,22 @@ namespace Codex.Modules.Organization.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Codex.Modules.Organization.Domain.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("ErasedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Erasures", "organization");
+                });
+
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.Property<Guid>("OrgUnitId")

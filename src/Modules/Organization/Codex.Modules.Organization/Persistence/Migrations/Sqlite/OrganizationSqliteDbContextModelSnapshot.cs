@@ -17,6 +17,22 @@ namespace Codex.Modules.Organization.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Codex.Modules.Organization.Domain.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ErasedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("organization_Erasures", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Modules.Organization.Domain.Membership", b =>
                 {
                     b.Property<Guid>("OrgUnitId")
