@@ -150,6 +150,7 @@ public static class CodexApp
         api.MapLearningModule();
         api.MapNotificationsModule();
         api.MapAccounts();
+        Privacy.MyDataEndpoints.Map(api);
         PeopleImportEndpoints.Map(api);
 
         app.MapRazorPages();

@@ -28,6 +28,8 @@ internal abstract class LearningDbContext(DbContextOptions options) : ModuleDbCo
 
     public DbSet<UnitMember> UnitMembers => Set<UnitMember>();
 
+    public DbSet<ProgressView> ProgressViews => Set<ProgressView>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<LearningPath>(b =>
@@ -94,6 +96,14 @@ internal abstract class LearningDbContext(DbContextOptions options) : ModuleDbCo
             b.ToTable("UnitMembers");
             b.HasKey(m => new { m.UnitId, m.PersonId });
             b.HasIndex(m => m.PersonId);
+        });
+        modelBuilder.Entity<ProgressView>(b =>
+        {
+            b.ToTable("ProgressViews");
+            b.HasKey(v => v.Id);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.ViewerName).HasMaxLength(ProgressView.ViewerNameMaxLength);
+            b.HasIndex(v => new { v.PersonId, v.At });
         });
     }
 

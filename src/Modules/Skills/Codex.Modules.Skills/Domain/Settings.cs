@@ -63,6 +63,9 @@ public enum AuditArea
     Proficiency,
     Privacy,
     Import,
+
+    /// <summary>Someone other than the person read their individual levels (a lead or HR); the subject is the person's id.</summary>
+    IndividualViewed,
 }
 
 /// <summary>Who changed what, when, from what to what.</summary>

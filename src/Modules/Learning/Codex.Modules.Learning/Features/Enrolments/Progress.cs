@@ -37,6 +37,14 @@ internal sealed class LearningAccess(IMediator mediator, ICurrentUser user)
 
     public bool IsHr => user.IsInRole(CodexRoles.HR) || user.IsInRole(CodexRoles.Admin);
 
+    /// <summary>
+    /// Someone other than the learner (a lead, a mentor, HR) sees the enrolment's progress: recorded, so the learner
+    /// sees under "Meine Daten" who looked and when. The learner's own reads leave nothing.
+    /// </summary>
+    public ProgressView? ViewBySomeoneElse(Enrolment enrolment, DateTimeOffset now) =>
+        user.PersonId == enrolment.PersonId ? null
+            : new ProgressView(Guid.NewGuid(), enrolment.PersonId, enrolment.Id, user.PersonId, user.Name ?? "", now);
+
     /// <summary>The learner, their leads and mentor, and HR (who manages learning) may look at an enrolment.</summary>
     public async Task EnsureMaySeeAsync(Enrolment enrolment, CancellationToken ct)
     {
@@ -171,6 +179,12 @@ internal sealed class GetEnrolmentQueryHandler(LearningDbContext db, LearningAcc
     {
         var (enrolment, path) = await EnrolmentLoading.LoadAsync(db, query.Id, cancellationToken);
         await access.EnsureMaySeeAsync(enrolment, cancellationToken);
+        if (access.ViewBySomeoneElse(enrolment, clock.GetUtcNow()) is { } view)
+        {
+            db.ProgressViews.Add(view);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var rules = EnrolmentLoading.Rules(path);
         var open = enrolment.State == EnrolmentState.Active ? enrolment.OpenSteps(rules, path.AnyOrder).Select(r => r.StepId).ToHashSet() : [];
         var name = (await mediator.Send(new GetPeopleContactsQuery([enrolment.PersonId]), cancellationToken)).FirstOrDefault()?.DisplayName ?? "";

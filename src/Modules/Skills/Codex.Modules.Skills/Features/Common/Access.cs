@@ -81,6 +81,25 @@ internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfi
         }
     }
 
+    /// <summary>The audit subject of entries about one person's individual levels: their id.</summary>
+    public static string ViewSubject(Guid personId) => personId.ToString("D");
+
+    /// <summary>
+    /// After <see cref="EnsureMaySeeIndividualAsync"/>: when someone other than the person (a lead, HR) read their individual
+    /// levels, records who, when and what (<paramref name="what"/>: "levels" or "gaps"), so the person sees it under "Meine Daten".
+    /// System calls and the person's own reads leave no entry.
+    /// </summary>
+    public async Task RecordIndividualViewAsync(Guid personId, string what, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated || user.PersonId == personId)
+        {
+            return;
+        }
+
+        db.AuditEntries.Add(Audit(now, AuditArea.IndividualViewed, ViewSubject(personId), null, what));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public AuditEntry Audit(DateTimeOffset now, AuditArea area, string subject, string? oldValue, string? newValue) =>
         new(Guid.NewGuid(), now, user.PersonId, user.Name ?? "system", area, subject, oldValue, newValue);
 }

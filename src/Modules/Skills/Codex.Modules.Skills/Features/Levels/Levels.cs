@@ -167,12 +167,14 @@ internal sealed class GetMySkillsQueryHandler(PersonSkillsReader reader, ICurren
         reader.ReadAsync(user.PersonId ?? throw new ForbiddenException(), cancellationToken);
 }
 
-internal sealed class GetPersonSkillsQueryHandler(PersonSkillsReader reader, SkillsAccess access) : IRequestHandler<GetPersonSkillsQuery, PersonSkills>
+internal sealed class GetPersonSkillsQueryHandler(PersonSkillsReader reader, SkillsAccess access, TimeProvider clock) : IRequestHandler<GetPersonSkillsQuery, PersonSkills>
 {
     public async Task<PersonSkills> Handle(GetPersonSkillsQuery query, CancellationToken cancellationToken)
     {
         await access.EnsureMaySeeIndividualAsync(query.PersonId, cancellationToken);
-        return await reader.ReadAsync(query.PersonId, cancellationToken);
+        var skills = await reader.ReadAsync(query.PersonId, cancellationToken);
+        await access.RecordIndividualViewAsync(query.PersonId, "levels", clock.GetUtcNow(), cancellationToken);
+        return skills;
     }
 }
 

@@ -215,6 +215,35 @@ namespace Codex.Modules.Learning.Persistence.Migrations.PostgreSql
                     b.ToTable("Steps", "learning");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Learning.Domain.ProgressView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid?>("ViewerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("ProgressViews", "learning");
+                });
+
             modelBuilder.Entity("Codex.Modules.Learning.Domain.RoleHolder", b =>
                 {
                     b.Property<Guid>("RoleId")

@@ -215,6 +215,35 @@ namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
                     b.ToTable("Steps", "learning");
                 });
 
+            modelBuilder.Entity("Codex.Modules.Learning.Domain.ProgressView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid?>("ViewerPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("ProgressViews", "learning");
+                });
+
             modelBuilder.Entity("Codex.Modules.Learning.Domain.RoleHolder", b =>
                 {
                     b.Property<Guid>("RoleId")

@@ -209,6 +209,35 @@ namespace Codex.Modules.Learning.Persistence.Migrations.Sqlite
                     b.ToTable("learning_Steps", (string)null);
                 });
 
+            modelBuilder.Entity("Codex.Modules.Learning.Domain.ProgressView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnrolmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ViewerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "At");
+
+                    b.ToTable("learning_ProgressViews", (string)null);
+                });
+
             modelBuilder.Entity("Codex.Modules.Learning.Domain.RoleHolder", b =>
                 {
                     b.Property<Guid>("RoleId")
