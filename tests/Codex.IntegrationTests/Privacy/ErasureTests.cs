@@ -82,6 +82,7 @@ public abstract class ErasureTests(DatabaseProvider provider, PostgresFixture po
         held += await Factory.WithModuleDbAsync("Skills", db => db.Set<ProficiencyChange>().CountAsync(p => p.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Skills", db => db.Set<PersonRoles>().CountAsync(p => p.Id == personId));
         held += await Factory.WithModuleDbAsync("Learning", db => db.Set<Enrolment>().CountAsync(e => e.PersonId == personId));
+        held += await Factory.WithModuleDbAsync("Learning", db => db.Set<ProgressView>().CountAsync(v => v.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Notifications", db => db.Set<EmailMessage>().CountAsync(m => m.RecipientPersonId == personId));
         held += await Factory.WithModuleDbAsync("TeamCodex", db => db.Set<DraftRevision>().CountAsync(r => r.AuthorId == personId));
         held += await Factory.WithModuleDbAsync("TeamCodex", db => db.Set<Codex.Modules.TeamCodex.Domain.UnitMember>().CountAsync(m => m.PersonId == personId));

@@ -24,6 +24,9 @@ internal sealed class PersonErasedListener(LearningDbContext db, TimeProvider cl
         await db.StepProgress.Where(s => s.CompletedBy == erased).ExecuteUpdateAsync(s => s.SetProperty(p => p.CompletedBy, anonymous), cancellationToken);
         await db.Enrolments.Where(x => x.MentorPersonId == erased).ExecuteUpdateAsync(s => s.SetProperty(x => x.MentorPersonId, (Guid?)null), cancellationToken);
         await db.Paths.Where(p => p.ChangedBy == erased).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangedBy, (Guid?)null), cancellationToken);
+        await db.ProgressViews.Where(v => v.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
+        await db.ProgressViews.Where(v => v.ViewerPersonId == erased)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ViewerPersonId, (Guid?)null).SetProperty(v => v.ViewerName, "–"), cancellationToken);
         await db.RoleHolders.Where(h => h.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
         await db.UnitMembers.Where(m => m.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
     }

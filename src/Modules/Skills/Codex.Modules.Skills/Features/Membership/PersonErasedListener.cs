@@ -1,4 +1,5 @@
 using Codex.Modules.Organization.Contracts;
+using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,9 +23,9 @@ internal sealed class PersonErasedListener(SkillsDbContext db, TimeProvider cloc
         db.UnitMembers.RemoveRange(await db.UnitMembers.Where(m => m.PersonId == erased).ToListAsync(cancellationToken));
         await db.ProficiencyChanges.Where(c => c.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
         await db.ProficiencyChanges.Where(c => c.ChangedBy == erased).ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedBy, (Guid?)null), cancellationToken);
-        // Level entries name the person by id ("{person} · {tool}", see SetLevel).
-        var subject = $"{erased} ·";
-        await db.AuditEntries.Where(a => a.Subject.StartsWith(subject)).ExecuteDeleteAsync(cancellationToken);
+        // Level entries name the person by id ("{person} · {tool}", see SetLevel), views by the id alone.
+        var (levels, views) = ($"{erased} ·", SkillsAccess.ViewSubject(erased));
+        await db.AuditEntries.Where(a => a.Subject.StartsWith(levels) || a.Subject == views).ExecuteDeleteAsync(cancellationToken);
         await db.AuditEntries.Where(a => a.ActorPersonId == erased)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorPersonId, (Guid?)null).SetProperty(a => a.ActorName, "–"), cancellationToken);
     }
