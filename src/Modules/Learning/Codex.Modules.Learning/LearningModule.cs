@@ -2,6 +2,7 @@ using Codex.Modules.Learning.Features.Dashboard;
 using Codex.Modules.Learning.Features.Enrolments;
 using Codex.Modules.Learning.Features.Paths;
 using Codex.Modules.Learning.Features.Reminders;
+using Codex.Modules.Learning.Features.Retention;
 using Codex.Modules.Learning.Persistence;
 using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
@@ -26,6 +27,7 @@ public static class LearningModule
         services.AddSingleton(LearningReminderOptions.FromConfiguration(configuration));
         // Daily at 06:30, before the 07:00 digest, so due reminders can travel in it.
         services.AddRecurringCommand(SendLearningRemindersCommand.JobName, "30 6 * * *", () => new SendLearningRemindersCommand());
+        services.AddRecurringCommand(PurgeExpiredEvidenceCommand.JobName, "50 3 * * *", () => new PurgeExpiredEvidenceCommand());
         catalog.Add(new ModuleInfo(LearningDbContext.Module, typeof(LearningModule).Assembly, typeof(LearningDbContext), typeof(LearningTexts)));
         return services;
     }

@@ -1,5 +1,6 @@
 using Codex.Modules.Notifications.Features.Admin;
 using Codex.Modules.Notifications.Features.Preferences;
+using Codex.Modules.Notifications.Features.Retention;
 using Codex.Modules.Notifications.Features.Sending;
 using Codex.Modules.Notifications.Features.TestEmail;
 using Codex.Modules.Notifications.Persistence;
@@ -39,6 +40,7 @@ public static class NotificationsModule
         services.AddRecurringCommand(new RecurringCommand(
             SendQueuedEmailsCommand.JobName, "*/15 * * * * *", () => new SendQueuedEmailsCommand(), JobQueue.Mail, () => new AnyMailDueQuery()));
         services.AddRecurringCommand(SendDailyDigestsCommand.JobName, "0 7 * * *", () => new SendDailyDigestsCommand());
+        services.AddRecurringCommand(PurgeExpiredMailCommand.JobName, "55 3 * * *", () => new PurgeExpiredMailCommand());
         catalog.Add(new ModuleInfo(NotificationsDbContext.Module, typeof(NotificationsModule).Assembly, typeof(NotificationsDbContext), typeof(NotificationsTexts)));
         return services;
     }

@@ -30,6 +30,7 @@ public static class SkillsModule
         services.AddScoped<CoverageDisclosure>();
         services.AddScoped<PersonSkillsReader>();
         services.AddRecurringCommand(RebuildCoverageCommand.JobName, "30 2 * * *", () => new RebuildCoverageCommand());
+        services.AddRecurringCommand(PurgeExpiredAuditEntriesCommand.JobName, "45 3 * * *", () => new PurgeExpiredAuditEntriesCommand());
         catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));
         return services;
     }
