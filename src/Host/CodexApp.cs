@@ -13,6 +13,7 @@ using Codex.Modules.Skills;
 using Codex.Modules.TeamCodex;
 using Codex.Shared;
 using Codex.Shared.Errors;
+using Codex.Shared.Jobs;
 using Codex.Shared.Persistence;
 using Codex.Shared.Time;
 using FluentValidation;
@@ -55,6 +56,7 @@ public static class CodexApp
         services.AddCodexIdentity(database, builder.Configuration);
         services.AddCodexJobs(database, builder.Configuration);
         services.AddScoped<DemoSeeder>();
+        services.AddRecurringCommand(Audit.PurgeExpiredAuditTrailCommand.JobName, "40 3 * * *", () => new Audit.PurgeExpiredAuditTrailCommand());
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -151,6 +153,8 @@ public static class CodexApp
         api.MapNotificationsModule();
         api.MapAccounts();
         Privacy.MyDataEndpoints.Map(api);
+        Audit.GetAuditTrailEndpoint.Map(api);
+        Audit.ExportAuditTrailEndpoint.Map(api);
         PeopleImportEndpoints.Map(api);
 
         app.MapRazorPages();

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,9 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
     public DbSet<AccountAuditEntry> AuditEntries => Set<AccountAuditEntry>();
 
     public DbSet<AccountSession> Sessions => Set<AccountSession>();
+
+    /// <summary>The Host's part of the audit trail (exports of the trail itself); account changes stay in <see cref="AuditEntries"/>.</summary>
+    public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -112,6 +116,7 @@ public abstract class CodexIdentityDbContext(DbContextOptions options)
             }
         });
 
+        builder.MapAuditTrail(sqlite);
         builder.Entity<AccountAuditEntry>(b =>
         {
             b.ToTable("AccountAudit");

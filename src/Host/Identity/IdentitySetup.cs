@@ -111,7 +111,7 @@ internal static class IdentitySetup
     {
         using var scope = services.CreateScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-        foreach (var role in new[] { CodexRoles.Admin, CodexRoles.HR, CodexRoles.Member })
+        foreach (var role in CodexRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

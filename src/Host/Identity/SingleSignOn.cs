@@ -55,12 +55,12 @@ public sealed class SingleSignOnOptions
 
     /// <summary>The Codex roles the mapping decides (granted when a mapped group is present, revoked when none is).</summary>
     public IReadOnlySet<string> MappedRoles =>
-        RoleMapping.Values.Where(r => r is CodexRoles.Admin or CodexRoles.HR).ToHashSet(StringComparer.Ordinal);
+        RoleMapping.Values.Where(CodexRoles.Granted.Contains).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The mapped roles that the groups give.</summary>
     public IReadOnlySet<string> RolesFor(IEnumerable<string> groups) =>
         groups.Select(g => RoleMapping.GetValueOrDefault(g)).OfType<string>()
-            .Where(r => r is CodexRoles.Admin or CodexRoles.HR).ToHashSet(StringComparer.Ordinal);
+            .Where(CodexRoles.Granted.Contains).ToHashSet(StringComparer.Ordinal);
 }
 
 internal static class SingleSignOnSetup

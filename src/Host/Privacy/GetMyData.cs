@@ -21,16 +21,13 @@ public sealed record MyData(Guid PersonId, DateTimeOffset GeneratedAt, IReadOnly
 
 internal sealed class GetMyDataQueryHandler(IMediator mediator, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyDataQuery, MyData>
 {
-    /// <summary>Who the person is first, then their account, then what they do in Codex; modules not listed come last.</summary>
-    private static readonly string[] ModuleOrder = ["Organization", "Identity", "Skills", "Learning", "TeamCodex", "Notifications"];
-
     public async Task<MyData> Handle(GetMyDataQuery query, CancellationToken cancellationToken)
     {
         var personId = user.PersonId ?? throw new ForbiddenException();
         var request = new PersonalDataRequested(personId);
         await mediator.Publish(request, cancellationToken);
         var sections = request.Sections
-            .OrderBy(s => Array.IndexOf(ModuleOrder, s.Module) is var i and >= 0 ? i : int.MaxValue)
+            .OrderBy(s => ModuleOrder.Of(s.Module))
             .ThenBy(s => s.Module, StringComparer.Ordinal)
             .ToList();
         return new MyData(personId, clock.GetUtcNow(), sections);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Codex.Host.Identity.Features.ChangeAccountRole;
 
 /// <summary>
-/// An administrator grants or revokes the account roles Admin and HR (lead rights are not a role:
+/// An administrator grants or revokes the account roles Admin, HR and Datenschutz (lead rights are not a role:
 /// they follow the membership lead flag). Audited; the last administrator cannot be removed.
 /// The person's sessions pick the change up on their next request.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class ChangeAccountRoleCommandValidator : AbstractValidator<Chan
     public ChangeAccountRoleCommandValidator()
     {
         RuleFor(c => c.PersonId).NotEmpty();
-        RuleFor(c => c.Role).Must(r => r is CodexRoles.Admin or CodexRoles.HR);
+        RuleFor(c => c.Role).Must(r => CodexRoles.Granted.Contains(r));
     }
 }
 

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +18,8 @@ internal sealed class DeleteAccountOfErased(CodexIdentityDbContext db, UserManag
         var erased = notification.PersonId;
         await db.AuditEntries.Where(a => a.SubjectPersonId == erased).ExecuteDeleteAsync(ct);
         await db.AuditEntries.Where(a => a.ActorPersonId == erased)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorPersonId, (Guid?)null).SetProperty(a => a.ActorName, "–"), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorPersonId, (Guid?)null).SetProperty(a => a.ActorName, AuditRecord.ForgottenActor), ct);
+        await db.AuditTrail.ForgetAsync(erased, ct);
         var account = await db.Users.FirstOrDefaultAsync(a => a.PersonId == erased, ct);
         if (account is not null)
         {

@@ -15,7 +15,7 @@ public sealed record ListAccountsQuery(string? Search = null, Guid? UnitId = nul
 
 public sealed record AccountListItem(
     Guid PersonId, string Name, string? Email, bool PersonIsActive, AccountStatus Status,
-    DateTimeOffset? InvitedAt, bool InvitationExpired, bool IsAdmin, bool IsHr, bool TwoFactorEnabled = false);
+    DateTimeOffset? InvitedAt, bool InvitationExpired, bool IsAdmin, bool IsHr, bool TwoFactorEnabled = false, bool IsDataProtection = false);
 
 public sealed record AccountList(PagedResult<AccountListItem> People, IReadOnlyDictionary<AccountStatus, int> AccountsByStatus);
 
@@ -49,6 +49,7 @@ internal sealed class ListAccountsQueryHandler(CodexIdentityDbContext db, IMedia
         var now = clock.GetUtcNow();
         var admin = normalizer.NormalizeName(CodexRoles.Admin);
         var hr = normalizer.NormalizeName(CodexRoles.HR);
+        var dataProtection = normalizer.NormalizeName(CodexRoles.DataProtection);
         var byPerson = accounts.ToDictionary(a => a.PersonId);
         var items = people.Items.Select(p =>
         {
@@ -63,7 +64,8 @@ internal sealed class ListAccountsQueryHandler(CodexIdentityDbContext db, IMedia
                 invitation?.CreatedAt, account.Status == AccountStatus.Invited && invitation?.StateAt(now) == InvitationState.Expired,
                 roles.Any(r => r.UserId == account.Id && r.NormalizedName == admin),
                 roles.Any(r => r.UserId == account.Id && r.NormalizedName == hr),
-                account.TwoFactorEnabled);
+                account.TwoFactorEnabled,
+                roles.Any(r => r.UserId == account.Id && r.NormalizedName == dataProtection));
         }).ToList();
 
         var totals = (await db.Users.AsNoTracking()

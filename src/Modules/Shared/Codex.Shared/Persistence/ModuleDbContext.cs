@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Codex.Shared.Audit;
 using Codex.Shared.Contracts;
 using Codex.Shared.Domain;
 using Codex.Shared.Jobs;
@@ -25,6 +26,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    /// <summary>The module's part of the audit trail, written in the same save as the change it records.</summary>
+    public DbSet<AuditRecord> AuditTrail => Set<AuditRecord>();
 
     /// <summary>Maps a domain event to the integration event other modules receive, or null to keep it inside.</summary>
     protected abstract IIntegrationEvent? ToIntegrationEvent(IDomainEvent domainEvent);
@@ -64,6 +68,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             b.Property(m => m.Handler).HasMaxLength(300);
         });
 
+        modelBuilder.MapAuditTrail(sqlite);
         ConfigureModel(modelBuilder);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -13,7 +13,13 @@ public static class CodexRoles
     public const string HR = "HR";
     public const string Member = "Member";
 
-    public static readonly IReadOnlyList<string> All = [Admin, HR, Member];
+    /// <summary>The data protection officer ("Datenschutz"): reads the audit trail and nothing else beyond a member.</summary>
+    public const string DataProtection = "DataProtection";
+
+    /// <summary>The roles an administrator grants and revokes on the accounts page.</summary>
+    public static readonly IReadOnlyList<string> Granted = [HR, Admin, DataProtection];
+
+    public static readonly IReadOnlyList<string> All = [Admin, HR, Member, DataProtection];
 }
 
 public static class CodexClaims

@@ -66,10 +66,14 @@ public enum AuditArea
 
     /// <summary>Someone other than the person read their individual levels (a lead or HR); the subject is the person's id.</summary>
     IndividualViewed,
+
+    /// <summary>A file of the matrix, the levels or the assignments was downloaded.</summary>
+    Export,
 }
 
 /// <summary>Who changed what, when, from what to what.</summary>
-public sealed class AuditEntry(Guid id, DateTimeOffset at, Guid? actorPersonId, string actorName, AuditArea area, string subject, string? oldValue, string? newValue)
+public sealed class AuditEntry(
+    Guid id, DateTimeOffset at, Guid? actorPersonId, string actorName, AuditArea area, string subject, string? oldValue, string? newValue, Guid? subjectPersonId = null)
 {
     public const int TextMaxLength = 400;
 
@@ -88,6 +92,9 @@ public sealed class AuditEntry(Guid id, DateTimeOffset at, Guid? actorPersonId, 
     public string? OldValue { get; private set; } = oldValue is null ? null : Cut(oldValue);
 
     public string? NewValue { get; private set; } = newValue is null ? null : Cut(newValue);
+
+    /// <summary>The person the entry is about (their levels, roles, or a read of them); found by it for "Meine Daten" and erasure.</summary>
+    public Guid? SubjectPersonId { get; private set; } = subjectPersonId;
 
     private static string Cut(string text) => text.Length > TextMaxLength ? text[..TextMaxLength] : text;
 }

@@ -234,6 +234,7 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
             b.Property(a => a.OldValue).HasMaxLength(AuditEntry.TextMaxLength);
             b.Property(a => a.NewValue).HasMaxLength(AuditEntry.TextMaxLength);
             b.HasIndex(a => a.At);
+            b.HasIndex(a => a.SubjectPersonId);
         });
     }
 

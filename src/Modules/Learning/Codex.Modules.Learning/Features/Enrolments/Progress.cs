@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Features.Paths;
 using Codex.Modules.Learning.Persistence;
@@ -65,6 +66,8 @@ internal static class EnrolmentLoading
         return (enrolment, path);
     }
 
+    public static string? StepTitle(LearningPath path, StepRule step) => path.Steps.FirstOrDefault(s => s.Id == step.StepId)?.Title;
+
     public static List<StepRule> Rules(LearningPath path) =>
         path.OrderedSteps.Select(s => new StepRule(s.Id, s.Position, s.RequiresSignOff, s.TargetToolId, s.TargetLevel)).ToList();
 }
@@ -84,7 +87,7 @@ internal sealed class CompleteStepCommandValidator : AbstractValidator<CompleteS
     }
 }
 
-internal sealed class CompleteStepCommandHandler(LearningDbContext db, LearningAccess access, TimeProvider clock) : IRequestHandler<CompleteStepCommand, Unit>
+internal sealed class CompleteStepCommandHandler(LearningDbContext db, LearningAccess access, ICurrentUser user, TimeProvider clock) : IRequestHandler<CompleteStepCommand, Unit>
 {
     public async Task<Unit> Handle(CompleteStepCommand c, CancellationToken cancellationToken)
     {
@@ -101,6 +104,11 @@ internal sealed class CompleteStepCommandHandler(LearningDbContext db, LearningA
             ?? throw new DomainException("Path.StepUnknown", "The step does not belong to this path.");
         enrolment.Complete(step, rules, path.AnyOrder, c.Evidence, access.Me, maySignOff, clock.GetUtcNow());
         enrolment.SetExpiry(path.RecurrenceMonths);
+        if (access.Me != enrolment.PersonId)
+        {
+            // A lead or mentor completing someone else's step signs it off at the same time.
+            db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "step.signed-off", enrolment.PersonId, path.Title, EnrolmentLoading.StepTitle(path, step)));
+        }
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -120,7 +128,7 @@ internal sealed class SignOffStepCommandValidator : AbstractValidator<SignOffSte
     }
 }
 
-internal sealed class SignOffStepCommandHandler(LearningDbContext db, LearningAccess access, TimeProvider clock) : IRequestHandler<SignOffStepCommand, Unit>
+internal sealed class SignOffStepCommandHandler(LearningDbContext db, LearningAccess access, ICurrentUser user, TimeProvider clock) : IRequestHandler<SignOffStepCommand, Unit>
 {
     public async Task<Unit> Handle(SignOffStepCommand c, CancellationToken cancellationToken)
     {
@@ -136,6 +144,7 @@ internal sealed class SignOffStepCommandHandler(LearningDbContext db, LearningAc
             ?? throw new DomainException("Path.StepUnknown", "The step does not belong to this path.");
         enrolment.SignOff(step, rules, access.Me, clock.GetUtcNow());
         enrolment.SetExpiry(path.RecurrenceMonths);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "step.signed-off", enrolment.PersonId, path.Title, EnrolmentLoading.StepTitle(path, step)));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

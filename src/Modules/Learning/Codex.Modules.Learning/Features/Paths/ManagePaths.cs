@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Features.Enrolments;
 using Codex.Modules.Learning.Persistence;
@@ -195,6 +196,7 @@ internal sealed class AssignPathCommandHandler(LearningDbContext db, Enroller en
         var now = clock.GetUtcNow();
         path.AssignToRole(role.RoleId, role.Name, c.DueOffsetDays, now);
         path.Touch(user.PersonId, now);
+        db.AuditTrail.Add(AuditRecord.Of(now, user, "path.assigned", subjectPersonId: null, path.Title, role.Name));
         await db.SaveChangesAsync(cancellationToken);
         return await enroller.EnrolRoleHoldersAsync(path.Id, role.RoleId, now, now.AddDays(c.DueOffsetDays), cancellationToken);
     }
@@ -209,6 +211,7 @@ internal sealed class UnassignPathCommandHandler(LearningDbContext db, Enroller 
         var now = clock.GetUtcNow();
         path.UnassignRole(c.RoleId);
         path.Touch(user.PersonId, now);
+        db.AuditTrail.Add(AuditRecord.Of(now, user, "path.unassigned", subjectPersonId: null, path.Title));
         await db.SaveChangesAsync(cancellationToken);
         await enroller.ArchiveUnbackedForPathAsync(path.Id, now, cancellationToken);
         return Unit.Value;

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Learning.Domain;
 using Codex.Modules.Learning.Persistence;
 using Codex.Modules.Organization.Contracts;
@@ -26,7 +27,8 @@ internal sealed class PersonErasedListener(LearningDbContext db, TimeProvider cl
         await db.Paths.Where(p => p.ChangedBy == erased).ExecuteUpdateAsync(s => s.SetProperty(p => p.ChangedBy, (Guid?)null), cancellationToken);
         await db.ProgressViews.Where(v => v.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
         await db.ProgressViews.Where(v => v.ViewerPersonId == erased)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ViewerPersonId, (Guid?)null).SetProperty(v => v.ViewerName, "–"), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ViewerPersonId, (Guid?)null).SetProperty(v => v.ViewerName, AuditRecord.ForgottenActor), cancellationToken);
+        await db.AuditTrail.ForgetAsync(erased, cancellationToken);
         await db.RoleHolders.Where(h => h.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
         await db.UnitMembers.Where(m => m.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
     }

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Notifications.Persistence;
 using Codex.Modules.Organization.Contracts;
 using Codex.Shared.Outbox;
@@ -13,5 +14,6 @@ internal sealed class PersonErasedListener(NotificationsDbContext db, TimeProvid
     {
         await db.EmailMessages.Where(m => m.RecipientPersonId == e.PersonId).ExecuteDeleteAsync(cancellationToken);
         await db.Preferences.Where(p => p.Id == e.PersonId).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditTrail.ForgetAsync(e.PersonId, cancellationToken);
     }
 }

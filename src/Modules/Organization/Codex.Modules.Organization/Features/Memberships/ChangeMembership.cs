@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -39,15 +40,13 @@ internal sealed class ChangeMembershipCommandValidator : AbstractValidator<Chang
 /// Touches only the one membership (its own row and version), never the unit: adds of different
 /// people to one unit never conflict. The unit is only checked to exist.
 /// </summary>
-internal sealed class ChangeMembershipCommandHandler(OrganizationDbContext db, TimeProvider clock)
+internal sealed class ChangeMembershipCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ChangeMembershipCommand, Unit>
 {
     public async Task<Unit> Handle(ChangeMembershipCommand command, CancellationToken cancellationToken)
     {
-        if (!await db.OrgUnits.AnyAsync(u => u.Id == command.OrgUnitId, cancellationToken))
-        {
-            throw new NotFoundException(nameof(OrgUnit), command.OrgUnitId);
-        }
+        var unitName = await db.OrgUnits.Where(u => u.Id == command.OrgUnitId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException(nameof(OrgUnit), command.OrgUnitId);
 
         var membership = await db.Memberships
             .FirstOrDefaultAsync(m => m.OrgUnitId == command.OrgUnitId && m.PersonId == command.PersonId, cancellationToken);
@@ -68,6 +67,14 @@ internal sealed class ChangeMembershipCommandHandler(OrganizationDbContext db, T
                 break;
         }
 
+        var action = command.Action switch
+        {
+            MembershipAction.Add => "membership.added",
+            MembershipAction.Remove => "membership.removed",
+            MembershipAction.MakeLead => "lead.granted",
+            _ => "lead.revoked",
+        };
+        db.AuditTrail.Add(AuditRecord.Of(now, user, action, command.PersonId, unitName));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

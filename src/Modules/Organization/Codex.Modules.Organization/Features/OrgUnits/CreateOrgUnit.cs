@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -23,7 +24,7 @@ internal sealed class CreateOrgUnitCommandValidator : AbstractValidator<CreateOr
     }
 }
 
-internal sealed class CreateOrgUnitCommandHandler(OrganizationDbContext db, TimeProvider clock)
+internal sealed class CreateOrgUnitCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CreateOrgUnitCommand, Guid>
 {
     public async Task<Guid> Handle(CreateOrgUnitCommand command, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ internal sealed class CreateOrgUnitCommandHandler(OrganizationDbContext db, Time
 
         var unit = OrgUnit.Create(Guid.NewGuid(), command.Name, command.Kind, parent, clock.GetUtcNow());
         db.OrgUnits.Add(unit);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "unit.created", subjectPersonId: null, unit.Name, parent?.Name));
         await db.SaveChangesAsync(cancellationToken);
         return unit.Id;
     }

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -24,7 +25,7 @@ internal sealed class MoveOrgUnitCommandValidator : AbstractValidator<MoveOrgUni
     }
 }
 
-internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db, TimeProvider clock) : IRequestHandler<MoveOrgUnitCommand, Unit>
+internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<MoveOrgUnitCommand, Unit>
 {
     public async Task<Unit> Handle(MoveOrgUnitCommand command, CancellationToken cancellationToken)
     {
@@ -34,6 +35,7 @@ internal sealed class MoveOrgUnitCommandHandler(OrganizationDbContext db, TimePr
             ?? throw new NotFoundException(nameof(OrgUnit), command.NewParentId);
         db.ExpectVersion(unit, command.Version);
         unit.MoveTo(parent, clock.GetUtcNow());
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "unit.moved", subjectPersonId: null, unit.Name, parent.Name));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -25,14 +26,16 @@ internal sealed class RenameOrgUnitCommandValidator : AbstractValidator<RenameOr
     }
 }
 
-internal sealed class RenameOrgUnitCommandHandler(OrganizationDbContext db) : IRequestHandler<RenameOrgUnitCommand, Unit>
+internal sealed class RenameOrgUnitCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<RenameOrgUnitCommand, Unit>
 {
     public async Task<Unit> Handle(RenameOrgUnitCommand command, CancellationToken cancellationToken)
     {
         var unit = await db.OrgUnits.FindAsync([command.Id], cancellationToken)
             ?? throw new NotFoundException(nameof(OrgUnit), command.Id);
         db.ExpectVersion(unit, command.Version);
+        var oldName = unit.Name;
         unit.Rename(command.Name);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "unit.renamed", subjectPersonId: null, unit.Name, $"{oldName} → {unit.Name}"));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

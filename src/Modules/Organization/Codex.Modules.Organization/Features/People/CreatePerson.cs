@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Mediation;
@@ -27,12 +28,13 @@ internal sealed class CreatePersonCommandValidator : AbstractValidator<CreatePer
     }
 }
 
-internal sealed class CreatePersonCommandHandler(OrganizationDbContext db, TimeProvider clock) : IRequestHandler<CreatePersonCommand, Guid>
+internal sealed class CreatePersonCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<CreatePersonCommand, Guid>
 {
     public async Task<Guid> Handle(CreatePersonCommand command, CancellationToken cancellationToken)
     {
         var person = Person.Create(Guid.NewGuid(), command.FirstName, command.LastName, command.Email, command.PreferredLanguage, clock.GetUtcNow());
         db.People.Add(person);
+        db.AuditTrail.Add(AuditRecord.Of(person.CreatedAt, user, "person.created", person.Id));
         await db.SaveChangesAsync(cancellationToken);
         return person.Id;
     }

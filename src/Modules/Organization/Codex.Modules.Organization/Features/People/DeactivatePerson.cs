@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -29,7 +30,7 @@ internal sealed class DeactivatePersonCommandValidator : AbstractValidator<Deact
     }
 }
 
-internal sealed class DeactivatePersonCommandHandler(OrganizationDbContext db, TimeProvider clock) : IRequestHandler<DeactivatePersonCommand, Unit>
+internal sealed class DeactivatePersonCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<DeactivatePersonCommand, Unit>
 {
     public async Task<Unit> Handle(DeactivatePersonCommand command, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ internal sealed class DeactivatePersonCommandHandler(OrganizationDbContext db, T
             ?? throw new NotFoundException(nameof(Person), command.Id);
         db.ExpectVersion(person, command.Version);
         person.Deactivate(clock.GetUtcNow());
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "person.left", person.Id));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

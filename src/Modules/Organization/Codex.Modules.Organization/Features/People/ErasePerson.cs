@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -41,6 +42,9 @@ internal sealed class ErasePersonCommandHandler(OrganizationDbContext db, ICurre
         db.Memberships.RemoveRange(await db.Memberships.Where(m => m.PersonId == person.Id).ToListAsync(cancellationToken));
         db.People.Remove(person);
         db.Erasures.Add(new Erasure(Guid.NewGuid(), now, user.PersonId));
+        // What the trail said about the person goes with them; that an erasure happened, and by whom, stays.
+        await db.AuditTrail.ForgetAsync(person.Id, cancellationToken);
+        db.AuditTrail.Add(AuditRecord.Of(now, user, "person.erased", subjectPersonId: null));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,3 +1,5 @@
+using Codex.Shared.Security;
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
@@ -31,9 +33,12 @@ internal sealed class FindPeopleForImportQueryHandler(OrganizationDbContext db)
     }
 }
 
-internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, TimeProvider clock)
+internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ApplyPeopleImportCommand, PeopleImportApplied>
 {
+    /// <summary>The subject of the entries an import writes (the file's own name stays with the Host, which received it).</summary>
+    private const string Imported = "import";
+
     public async Task<PeopleImportApplied> Handle(ApplyPeopleImportCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -58,6 +63,7 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
                 person = Person.Create(row.PersonId, row.FirstName, row.LastName, row.Email, row.PreferredLanguage, now);
                 person.SetStaffNumber(row.StaffNumber);
                 db.People.Add(person);
+                db.AuditTrail.Add(AuditRecord.Of(now, user, "person.created", person.Id, Imported));
                 created++;
             }
             else
@@ -68,6 +74,7 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
                     if (person.IsActive)
                     {
                         person.Deactivate(now);
+                        db.AuditTrail.Add(AuditRecord.Of(now, user, "person.left", person.Id, Imported));
                         left++;
                     }
 
@@ -83,6 +90,7 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
                         person.SetStaffNumber(row.StaffNumber);
                     }
 
+                    db.AuditTrail.Add(AuditRecord.Of(now, user, "person.updated", person.Id, Imported));
                     updated++;
                 }
             }
@@ -117,9 +125,13 @@ internal sealed class ApplyPeopleImportCommandHandler(OrganizationDbContext db, 
 
             if (!row.IsNew && (others.Count > 0 || inTarget is null))
             {
+                db.AuditTrail.Add(AuditRecord.Of(now, user, "membership.added", person.Id, Imported));
                 moved++;
             }
         }
+
+        db.AuditTrail.Add(AuditRecord.Of(now, user, "people.imported", subjectPersonId: null, Imported,
+            FormattableString.Invariant($"created={created} updated={updated} moved={moved} left={left}")));
 
         try
         {

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -27,7 +28,7 @@ internal sealed class ReactivatePersonCommandValidator : AbstractValidator<React
     }
 }
 
-internal sealed class ReactivatePersonCommandHandler(OrganizationDbContext db, TimeProvider clock) : IRequestHandler<ReactivatePersonCommand, Unit>
+internal sealed class ReactivatePersonCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ReactivatePersonCommand, Unit>
 {
     public async Task<Unit> Handle(ReactivatePersonCommand command, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ internal sealed class ReactivatePersonCommandHandler(OrganizationDbContext db, T
             ?? throw new NotFoundException(nameof(Person), command.Id);
         db.ExpectVersion(person, command.Version);
         person.Reactivate(clock.GetUtcNow());
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "person.returned", person.Id));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Errors;
@@ -31,7 +32,7 @@ internal sealed class UpdatePersonCommandValidator : AbstractValidator<UpdatePer
     }
 }
 
-internal sealed class UpdatePersonCommandHandler(OrganizationDbContext db) : IRequestHandler<UpdatePersonCommand, Unit>
+internal sealed class UpdatePersonCommandHandler(OrganizationDbContext db, ICurrentUser user, TimeProvider clock) : IRequestHandler<UpdatePersonCommand, Unit>
 {
     public async Task<Unit> Handle(UpdatePersonCommand command, CancellationToken cancellationToken)
     {
@@ -39,6 +40,7 @@ internal sealed class UpdatePersonCommandHandler(OrganizationDbContext db) : IRe
             ?? throw new NotFoundException(nameof(Person), command.Id);
         db.ExpectVersion(person, command.Version);
         person.ChangeDetails(command.FirstName, command.LastName, command.Email, command.PreferredLanguage);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "person.updated", person.Id));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

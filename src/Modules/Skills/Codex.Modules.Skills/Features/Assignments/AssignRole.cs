@@ -50,7 +50,7 @@ internal sealed class AssignRoleCommandHandler(SkillsDbContext db, SkillsAccess 
         var person = await RoleHolders.PersonAsync(mediator, command.PersonId, cancellationToken);
         var holder = await RoleHolders.LoadOrStartAsync(db, command.PersonId, cancellationToken);
         holder.Assign(role, now);
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{person.DisplayName} · {role.Name}", null, "assigned"));
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{person.DisplayName} · {role.Name}", null, "assigned", command.PersonId));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
@@ -67,7 +67,7 @@ internal sealed class UnassignRoleCommandHandler(SkillsDbContext db, SkillsAcces
         var now = clock.GetUtcNow();
         holder.Unassign(role.Id, now);
         var name = (await mediator.Send(new GetPeopleContactsQuery([command.PersonId]), cancellationToken)).FirstOrDefault()?.DisplayName ?? command.PersonId.ToString();
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{name} · {role.Name}", "assigned", null));
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{name} · {role.Name}", "assigned", null, command.PersonId));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -55,7 +55,7 @@ internal sealed class AssignRolesInBulkCommandHandler(SkillsDbContext db, Skills
             }
 
             holder.Assign(role, now);
-            db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{person.DisplayName} · {role.Name}", null, "assigned"));
+            db.AuditEntries.Add(access.Audit(now, AuditArea.Assignment, $"{person.DisplayName} · {role.Name}", null, "assigned", personId));
             assigned++;
         }
 

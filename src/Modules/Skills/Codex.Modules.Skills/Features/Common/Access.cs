@@ -96,10 +96,10 @@ internal sealed class SkillsAccess(SkillsDbContext db, ICurrentUser user, IConfi
             return;
         }
 
-        db.AuditEntries.Add(Audit(now, AuditArea.IndividualViewed, ViewSubject(personId), null, what));
+        db.AuditEntries.Add(Audit(now, AuditArea.IndividualViewed, ViewSubject(personId), null, what, personId));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public AuditEntry Audit(DateTimeOffset now, AuditArea area, string subject, string? oldValue, string? newValue) =>
-        new(Guid.NewGuid(), now, user.PersonId, user.Name ?? "system", area, subject, oldValue, newValue);
+    public AuditEntry Audit(DateTimeOffset now, AuditArea area, string subject, string? oldValue, string? newValue, Guid? subjectPersonId = null) =>
+        new(Guid.NewGuid(), now, user.PersonId, user.Name ?? "system", area, subject, oldValue, newValue, subjectPersonId);
 }

@@ -155,7 +155,7 @@ internal sealed class ConfirmLevelCommandHandler(SkillsDbContext db, SkillsAcces
         var now = clock.GetUtcNow();
         var change = proficiency.ConfirmByLead(command.Level, lead, now);
         db.ProficiencyChanges.Add(change);
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Proficiency, $"{command.PersonId} · {command.ToolId}", change.OldLevel.ToString(), change.NewLevel.ToString()));
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Proficiency, $"{command.PersonId} · {command.ToolId}", change.OldLevel.ToString(), change.NewLevel.ToString(), command.PersonId));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

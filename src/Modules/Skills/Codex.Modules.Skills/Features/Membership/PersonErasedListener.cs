@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
@@ -25,8 +26,9 @@ internal sealed class PersonErasedListener(SkillsDbContext db, TimeProvider cloc
         await db.ProficiencyChanges.Where(c => c.ChangedBy == erased).ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedBy, (Guid?)null), cancellationToken);
         // Level entries name the person by id ("{person} · {tool}", see SetLevel), views by the id alone.
         var (levels, views) = ($"{erased} ·", SkillsAccess.ViewSubject(erased));
-        await db.AuditEntries.Where(a => a.Subject.StartsWith(levels) || a.Subject == views).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditEntries.Where(a => a.SubjectPersonId == erased || a.Subject.StartsWith(levels) || a.Subject == views).ExecuteDeleteAsync(cancellationToken);
         await db.AuditEntries.Where(a => a.ActorPersonId == erased)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorPersonId, (Guid?)null).SetProperty(a => a.ActorName, "–"), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorPersonId, (Guid?)null).SetProperty(a => a.ActorName, AuditRecord.ForgottenActor), cancellationToken);
+        await db.AuditTrail.ForgetAsync(erased, cancellationToken);
     }
 }

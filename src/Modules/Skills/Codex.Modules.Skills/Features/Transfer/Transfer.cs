@@ -71,10 +71,13 @@ internal sealed class ExportQueryValidator : AbstractValidator<ExportQuery>
     }
 }
 
-internal sealed class ExportQueryHandler(SkillsDbContext db, IMediator mediator) : IRequestHandler<ExportQuery, ExportFile>
+internal sealed class ExportQueryHandler(SkillsDbContext db, IMediator mediator, SkillsAccess access, TimeProvider clock) : IRequestHandler<ExportQuery, ExportFile>
 {
     public async Task<ExportFile> Handle(ExportQuery query, CancellationToken cancellationToken)
     {
+        // Exports leave the system (the assignments name people): who took which file is part of the audit trail.
+        db.AuditEntries.Add(access.Audit(clock.GetUtcNow(), AuditArea.Export, query.Kind.ToString(), null, query.Format.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
         var rows = query.Kind switch
         {
             TransferKind.Tools => await ToolsAsync(cancellationToken),

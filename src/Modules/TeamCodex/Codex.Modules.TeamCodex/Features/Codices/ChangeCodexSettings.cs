@@ -1,3 +1,5 @@
+using Codex.Shared.Security;
+using Codex.Shared.Audit;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Mediation;
@@ -28,7 +30,7 @@ internal sealed class ChangeCodexSettingsCommandValidator : AbstractValidator<Ch
     }
 }
 
-internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, CodexAccess access)
+internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, CodexAccess access, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<ChangeCodexSettingsCommand, Unit>
 {
     public async Task<Unit> Handle(ChangeCodexSettingsCommand command, CancellationToken ct)
@@ -38,6 +40,8 @@ internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, C
         db.ExpectVersion(codex, command.ExpectedVersion);
         codex.ChangeSettings(command.ReviewCadenceMonths, command.ResponseReminderDaysBeforeClose, command.AcknowledgeReminderAfterDays,
             command.QuorumPercent, command.NextReviewOn);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "codex.settings.changed", subjectPersonId: null, (await access.UnitAsync(command.UnitId, ct)).Unit.Name,
+            FormattableString.Invariant($"cadence={command.ReviewCadenceMonths} quorum={command.QuorumPercent} next={command.NextReviewOn:yyyy-MM-dd}")));
         await db.SaveChangesAsync(ct);
         return Unit.Value;
     }

@@ -1,3 +1,5 @@
+using Codex.Shared.Security;
+using Codex.Shared.Audit;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Mediation;
@@ -13,7 +15,7 @@ namespace Codex.Modules.TeamCodex.Features.Codices;
 [RequiresSignIn]
 public sealed record CreateCodexCommand(Guid UnitId) : ICommand<Guid>;
 
-internal sealed class CreateCodexCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
+internal sealed class CreateCodexCommandHandler(TeamCodexDbContext db, CodexAccess access, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<CreateCodexCommand, Guid>
 {
     public async Task<Guid> Handle(CreateCodexCommand command, CancellationToken ct)
@@ -28,6 +30,7 @@ internal sealed class CreateCodexCommandHandler(TeamCodexDbContext db, CodexAcce
         var (codex, revision) = UnitCodex.Create(command.UnitId, unit.IsTeam, access.PersonId, clock.GetUtcNow(), Guid.NewGuid);
         db.Codices.Add(codex);
         db.DraftRevisions.Add(revision);
+        db.AuditTrail.Add(AuditRecord.Of(clock.GetUtcNow(), user, "codex.created", subjectPersonId: null, unit.Unit.Name));
         try
         {
             await db.SaveChangesAsync(ct);

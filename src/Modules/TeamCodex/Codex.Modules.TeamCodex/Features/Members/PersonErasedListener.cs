@@ -1,3 +1,4 @@
+using Codex.Shared.Audit;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
@@ -19,6 +20,7 @@ internal sealed class PersonErasedListener(TeamCodexDbContext db, TimeProvider c
     {
         var (erased, anonymous) = (e.PersonId, e.AnonymousId);
         await db.UnitMembers.Where(m => m.PersonId == erased).ExecuteDeleteAsync(cancellationToken);
+        await db.AuditTrail.ForgetAsync(erased, cancellationToken);
         await db.DraftRevisions.Where(r => r.AuthorId == erased).ExecuteUpdateAsync(s => s.SetProperty(r => r.AuthorId, anonymous), cancellationToken);
         await db.Proposals.Where(p => p.AuthorId == erased).ExecuteUpdateAsync(s => s.SetProperty(p => p.AuthorId, anonymous), cancellationToken);
         await db.ProposalComments.Where(c => c.AuthorId == erased).ExecuteUpdateAsync(s => s.SetProperty(c => c.AuthorId, anonymous), cancellationToken);

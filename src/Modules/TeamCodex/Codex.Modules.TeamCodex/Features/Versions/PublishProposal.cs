@@ -1,3 +1,5 @@
+using Codex.Shared.Security;
+using Codex.Shared.Audit;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Features.Proposals;
 using Codex.Modules.TeamCodex.Persistence;
@@ -26,7 +28,7 @@ internal sealed class PublishProposalCommandValidator : AbstractValidator<Publis
             .MaximumLength(CodexVersion.ChangeSummaryMaxLength);
 }
 
-internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
+internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, CodexAccess access, ICurrentUser user, TimeProvider clock)
     : IRequestHandler<PublishProposalCommand, int>
 {
     public async Task<int> Handle(PublishProposalCommand command, CancellationToken ct)
@@ -52,6 +54,7 @@ internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, Codex
 
         var version = codex.Publish(proposal, round, command.ChangeSummary, access.PersonId, now);
         db.Versions.Add(version);
+        db.AuditTrail.Add(AuditRecord.Of(now, user, "codex.published", subjectPersonId: null, (await access.UnitAsync(codex.OrgUnitId, ct)).Unit.Name, FormattableString.Invariant($"v{version.Number}")));
         await db.SaveChangesAsync(ct);
         return version.Number;
     }

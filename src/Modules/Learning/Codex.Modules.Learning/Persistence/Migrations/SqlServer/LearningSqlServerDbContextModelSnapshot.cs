@@ -319,6 +319,50 @@ namespace Codex.Modules.Learning.Persistence.Migrations.SqlServer
                     b.ToTable("UnitMembers", "learning");
                 });
 
+            modelBuilder.Entity("Codex.Shared.Audit.AuditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid?>("ActorPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid?>("SubjectPersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorPersonId");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("SubjectPersonId");
+
+                    b.ToTable("AuditTrail", "learning");
+                });
+
             modelBuilder.Entity("Codex.Shared.Persistence.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
