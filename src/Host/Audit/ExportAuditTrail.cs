@@ -84,9 +84,11 @@ internal sealed class ExportAuditTrailCommandHandler(
 internal static class ExportAuditTrailEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/audit/export", async (Guid? person, Guid? actor, string? module, DateOnly? from, DateOnly? to, AuditExportFormat? format, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/audit/export", async (Guid? person, Guid? actor, string? module, DateOnly? from, DateOnly? to, string? format, IMediator mediator, CancellationToken ct) =>
         {
-            var file = await mediator.Send(new ExportAuditTrailCommand(new GetAuditTrailQuery(person, actor, module, from, to), format ?? AuditExportFormat.Csv), ct);
+            // "csv" or "json" in any case, as the page links them; anything else fails validation (400).
+            var parsed = Enum.TryParse<AuditExportFormat>(format ?? nameof(AuditExportFormat.Csv), ignoreCase: true, out var known) ? known : (AuditExportFormat)(-1);
+            var file = await mediator.Send(new ExportAuditTrailCommand(new GetAuditTrailQuery(person, actor, module, from, to), parsed), ct);
             return Results.File(file.Content, file.ContentType, file.FileName);
         });
 }

@@ -89,7 +89,7 @@ public sealed class AuditTrailRequested(AuditTrailFilter filter, int newest) : I
     /// <summary>"row.Member op value", with the value as a query parameter (a captured variable), not a literal.</summary>
     private static Expression<Func<T, bool>> Compare<T, TValue>(Expression<Func<T, TValue>> member, TValue value, ExpressionType op)
     {
-        var parameter = Expression.Property(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value));
+        var parameter = Expression.Field(Expression.Constant(new StrongBox<TValue>(value)), nameof(StrongBox<TValue>.Value));
         return Expression.Lambda<Func<T, bool>>(Expression.MakeBinary(op, member.Body, parameter), member.Parameters);
     }
 }
