@@ -21,18 +21,12 @@ public sealed record MyData(Guid PersonId, DateTimeOffset GeneratedAt, IReadOnly
 
 internal sealed class GetMyDataQueryHandler(IMediator mediator, ICurrentUser user, TimeProvider clock) : IRequestHandler<GetMyDataQuery, MyData>
 {
-    /// <summary>Who the person is first, then their account, then what they do in Codex; modules not listed come last.</summary>
-    private static readonly string[] ModuleOrder = ["Organization", "Identity", "Skills", "Learning", "TeamCodex", "Notifications"];
-
     public async Task<MyData> Handle(GetMyDataQuery query, CancellationToken cancellationToken)
     {
         var personId = user.PersonId ?? throw new ForbiddenException();
         var request = new PersonalDataRequested(personId);
         await mediator.Publish(request, cancellationToken);
-        var sections = request.Sections
-            .OrderBy(s => Array.IndexOf(ModuleOrder, s.Module) is var i and >= 0 ? i : int.MaxValue)
-            .ThenBy(s => s.Module, StringComparer.Ordinal)
-            .ToList();
+        var sections = ModuleOrder.Sort(request.Sections, s => s.Module);
         return new MyData(personId, clock.GetUtcNow(), sections);
     }
 }
