@@ -21,8 +21,9 @@ public static class Screens
     public const string ChangePassword = "change-password";
     public const string MyLearning = "learning-member";
     public const string LearningPathAssignment = "learning-assign";
+    public const string ProcessingOverview = "privacy-processing";
 
-    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword, MyLearning, LearningPathAssignment];
+    public static IReadOnlyList<string> All { get; } = [Login, Home, HomeOfMember, Organisation, Team, People, NewPerson, PeopleImport, Codices, TeamCodex, Accounts, ForgotPassword, ChangePassword, MyLearning, LearningPathAssignment, ProcessingOverview];
 
     /// <summary>
     /// A new tab with the screen loaded: the login anonymously, the member's home as the demo member, everything else as the demo admin
@@ -34,7 +35,8 @@ public static class Screens
         {
             Login or ForgotPassword => await site.NewPageAsync(device),
             // The member's home page lists what waits for them (the demo's learning steps due).
-            HomeOfMember or MyLearning => await site.SignedInPageAsync(DemoLogins.Member, device),
+            // The processing overview is for everyone: a member reads it as the admin does.
+            HomeOfMember or MyLearning or ProcessingOverview => await site.SignedInPageAsync(DemoLogins.Member, device),
             _ => await site.SignedInPageAsync(DemoLogins.Admin, device),
         };
         await page.GotoAsync(await PathOfAsync(page, screen));
@@ -68,6 +70,8 @@ public static class Screens
                 return "/me/password";
             case MyLearning:
                 return "/learning";
+            case ProcessingOverview:
+                return "/privacy/processing";
             case LearningPathAssignment:
                 // A demo path's assignment page (it lists the path's roles), found on the list of paths as HR would.
                 await page.GotoAsync("/learning/paths");

@@ -26,10 +26,7 @@ internal sealed class GetMyDataQueryHandler(IMediator mediator, ICurrentUser use
         var personId = user.PersonId ?? throw new ForbiddenException();
         var request = new PersonalDataRequested(personId);
         await mediator.Publish(request, cancellationToken);
-        var sections = request.Sections
-            .OrderBy(s => ModuleOrder.Of(s.Module))
-            .ThenBy(s => s.Module, StringComparer.Ordinal)
-            .ToList();
+        var sections = ModuleOrder.Sort(request.Sections, s => s.Module);
         return new MyData(personId, clock.GetUtcNow(), sections);
     }
 }

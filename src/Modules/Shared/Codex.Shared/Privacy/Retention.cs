@@ -8,10 +8,17 @@ namespace Codex.Shared.Privacy;
 /// </summary>
 public static class Retention
 {
+    /// <summary>
+    /// The configured period of <paramref name="name"/> data in days, 0 when it is kept until the person is erased
+    /// (a negative setting keeps too). The retention jobs and the "Verarbeitungsübersicht" read the same value.
+    /// </summary>
+    public static int Days(IConfiguration configuration, string name, int defaultDays) =>
+        Math.Max(0, configuration.GetValue($"Retention:{name}Days", defaultDays));
+
     /// <summary>The moment before which <paramref name="name"/> data goes, or null when it is kept.</summary>
     public static DateTimeOffset? Cutoff(IConfiguration configuration, string name, int defaultDays, DateTimeOffset now)
     {
-        var days = configuration.GetValue($"Retention:{name}Days", defaultDays);
-        return days <= 0 ? null : now.AddDays(-days);
+        var days = Days(configuration, name, defaultDays);
+        return days == 0 ? null : now.AddDays(-days);
     }
 }

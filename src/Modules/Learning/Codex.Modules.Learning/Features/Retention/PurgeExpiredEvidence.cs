@@ -14,6 +14,11 @@ public sealed record PurgeExpiredEvidenceCommand : IRequest<Unit>
 {
     public const string JobName = "learning-retention";
 
+    /// <summary>The settings' names: `Retention:LearningEvidenceDays` and `Retention:AuditDays`.</summary>
+    public const string EvidencePeriod = "LearningEvidence";
+
+    public const string AuditPeriod = "Audit";
+
     public const int DefaultEvidenceDays = 1095;
 
     public const int DefaultAuditDays = 730;
@@ -25,13 +30,13 @@ internal sealed class PurgeExpiredEvidenceCommandHandler(LearningDbContext db, I
     public async Task<Unit> Handle(PurgeExpiredEvidenceCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (Shared.Privacy.Retention.Cutoff(configuration, "LearningEvidence", PurgeExpiredEvidenceCommand.DefaultEvidenceDays, now) is { } evidence)
+        if (Shared.Privacy.Retention.Cutoff(configuration, PurgeExpiredEvidenceCommand.EvidencePeriod, PurgeExpiredEvidenceCommand.DefaultEvidenceDays, now) is { } evidence)
         {
             await db.StepProgress.Where(s => s.Evidence != null && s.CompletedAt < evidence)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Evidence, (string?)null), cancellationToken);
         }
 
-        if (Shared.Privacy.Retention.Cutoff(configuration, "Audit", PurgeExpiredEvidenceCommand.DefaultAuditDays, now) is { } audit)
+        if (Shared.Privacy.Retention.Cutoff(configuration, PurgeExpiredEvidenceCommand.AuditPeriod, PurgeExpiredEvidenceCommand.DefaultAuditDays, now) is { } audit)
         {
             await db.ProgressViews.Where(v => v.At < audit).ExecuteDeleteAsync(cancellationToken);
         }

@@ -15,6 +15,9 @@ public sealed record PurgeExpiredMailCommand : IRequest<Unit>
 {
     public const string JobName = "notifications-retention";
 
+    /// <summary>The setting's name: `Retention:MailLogDays`.</summary>
+    public const string Period = "MailLog";
+
     public const int DefaultDays = 180;
 }
 
@@ -25,7 +28,7 @@ internal sealed class PurgeExpiredMailCommandHandler(NotificationsDbContext db, 
 
     public async Task<Unit> Handle(PurgeExpiredMailCommand command, CancellationToken cancellationToken)
     {
-        if (Shared.Privacy.Retention.Cutoff(configuration, "MailLog", PurgeExpiredMailCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
+        if (Shared.Privacy.Retention.Cutoff(configuration, PurgeExpiredMailCommand.Period, PurgeExpiredMailCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
         {
             await db.EmailMessages.Where(m => Done.Contains(m.Status) && m.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }

@@ -10,6 +10,9 @@ public sealed record PurgeExpiredAuditEntriesCommand : IRequest<Unit>
 {
     public const string JobName = "skills-retention";
 
+    /// <summary>The setting's name: `Retention:AuditDays` (shared with Learning's records of who viewed progress).</summary>
+    public const string Period = "Audit";
+
     public const int DefaultDays = 730;
 }
 
@@ -18,7 +21,7 @@ internal sealed class PurgeExpiredAuditEntriesCommandHandler(SkillsDbContext db,
 {
     public async Task<Unit> Handle(PurgeExpiredAuditEntriesCommand command, CancellationToken cancellationToken)
     {
-        if (Shared.Privacy.Retention.Cutoff(configuration, "Audit", PurgeExpiredAuditEntriesCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
+        if (Shared.Privacy.Retention.Cutoff(configuration, PurgeExpiredAuditEntriesCommand.Period, PurgeExpiredAuditEntriesCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
         {
             await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
