@@ -1,3 +1,8 @@
+using System.Text.Json;
+using Codex.Host.Identity;
+using Codex.Testing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Codex.EndToEndTests;
@@ -29,5 +34,38 @@ public abstract class BrowserTest(CodexSite site) : IClassFixture<CodexSite>, IA
     {
         var errors = site.BrowserErrorsOf(page);
         Assert.True(errors.Count == 0, $"The browser reported errors on {page.Url}:\n  {string.Join("\n  ", errors)}");
+    }
+
+    /// <summary>A new person (created by the admin through the API) with an account, as the demo seeder makes accounts.</summary>
+    protected async Task<(string Email, Guid PersonId)> NewAccountAsync(string firstName, string lastName)
+    {
+        var email = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@codex-tests.example";
+        var admin = await Site.SignedInPageAsync(DemoLogins.Admin);
+        var personId = (await SendAsync(admin, "POST", "/api/org/people", new { firstName, lastName, email, preferredLanguage = "de" })).GetProperty("id").GetGuid();
+
+        using var scope = Site.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CodexAccount>>();
+        var account = new CodexAccount
+        {
+            Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, PersonId = personId, DisplayName = $"{firstName} {lastName}",
+            CreatedAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow,
+        };
+        var result = await users.CreateAsync(account, DemoLogins.Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(account, "Member");
+        return (email, personId);
+    }
+
+    /// <summary>A call of the page's own script, as the browser marks it (the API refuses cross-site writes).</summary>
+    protected static async Task<JsonElement> SendAsync(IPage page, string method, string path, object? body = null)
+    {
+        var response = await page.APIRequest.FetchAsync(path, new()
+        {
+            Method = method,
+            DataObject = body,
+            Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
+        });
+        Assert.True(response.Ok, $"{method} {path}: {response.Status} {await response.TextAsync()}");
+        return response.Status == 204 ? default : (await response.JsonAsync())!.Value;
     }
 }

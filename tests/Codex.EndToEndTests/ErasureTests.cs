@@ -1,8 +1,4 @@
-using System.Text.Json;
-using Codex.Host.Identity;
 using Codex.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Codex.EndToEndTests;
@@ -18,11 +14,9 @@ public sealed class ErasureTests(CodexSite site) : BrowserTest(site)
         var units = await SendAsync(admin, "GET", "/api/org/units");
         var parent = units.EnumerateArray().Single(u => u.GetProperty("name").GetString() == "Ambulante Pflege").GetProperty("id").GetGuid();
         var team = (await SendAsync(admin, "POST", "/api/org/units", new { name = $"Löschteam {Guid.NewGuid():N}"[..20], kind = "Team", parentId = parent })).GetProperty("id").GetGuid();
-        var email = $"erika.{Guid.NewGuid():N}@codex-tests.example";
-        var erikaId = (await SendAsync(admin, "POST", "/api/org/people", new { firstName = "Erika", lastName = "Vergessen", email, preferredLanguage = "de" })).GetProperty("id").GetGuid();
+        var (email, erikaId) = await NewAccountAsync("Erika", "Vergessen");
         await SendAsync(admin, "PUT", $"/api/org/units/{team}/members/{erikaId}");
         await SendAsync(admin, "POST", $"/api/codex/units/{team}");
-        await CreateAccountAsync(erikaId, email);
 
         // Erika writes in the draft.
         var erika = await Site.SignedInPageAsync(email);
@@ -67,31 +61,5 @@ public sealed class ErasureTests(CodexSite site) : BrowserTest(site)
 
             Assert.True(DateTime.UtcNow < deadline, $"{path} never showed what was expected");
         }
-    }
-
-    private async Task CreateAccountAsync(Guid personId, string email)
-    {
-        using var scope = Site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CodexAccount>>();
-        var account = new CodexAccount
-        {
-            Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, PersonId = personId, DisplayName = "Erika Vergessen",
-            CreatedAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow,
-        };
-        Assert.True((await users.CreateAsync(account, DemoLogins.Password)).Succeeded);
-        await users.AddToRoleAsync(account, "Member");
-    }
-
-    /// <summary>A call of the page's own script, as the browser marks it (the API refuses cross-site writes).</summary>
-    private static async Task<JsonElement> SendAsync(IPage page, string method, string path, object? body = null)
-    {
-        var response = await page.APIRequest.FetchAsync(path, new()
-        {
-            Method = method,
-            DataObject = body,
-            Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
-        });
-        Assert.True(response.Ok, $"{method} {path}: {response.Status} {await response.TextAsync()}");
-        return response.Status == 204 ? default : (await response.JsonAsync())!.Value;
     }
 }

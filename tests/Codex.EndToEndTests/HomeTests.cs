@@ -1,7 +1,4 @@
-using Codex.Host.Identity;
 using Codex.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Codex.EndToEndTests;
@@ -51,7 +48,7 @@ public sealed class HomeTests(CodexSite site) : BrowserTest(site)
     [Fact]
     public async Task A_person_nothing_waits_for_reads_what_Codex_is_for_and_starts_from_there_in_German_and_English()
     {
-        var email = await NewAccountAsync("Nora", "Neu");
+        var (email, _) = await NewAccountAsync("Nora", "Neu");
         var page = await Site.SignedInPageAsync(email);
         await page.GotoAsync("/");
 
@@ -70,28 +67,5 @@ public sealed class HomeTests(CodexSite site) : BrowserTest(site)
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Benachrichtigungen" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Meine E-Mail-Einstellungen" })).ToBeVisibleAsync();
         AssertNoBrowserErrors(page);
-    }
-
-    /// <summary>A new person (created by the admin through the API) with an account, as the demo seeder makes accounts.</summary>
-    private async Task<string> NewAccountAsync(string firstName, string lastName)
-    {
-        var email = $"{firstName.ToLowerInvariant()}.{Guid.NewGuid():N}@codex-tests.example";
-        var admin = await Site.SignedInPageAsync(DemoLogins.Admin);
-        // A script of the page itself, as the browser would mark it (the API refuses cross-site writes).
-        var created = await admin.APIRequest.PostAsync("/api/org/people", new()
-        {
-            DataObject = new { firstName, lastName, email, preferredLanguage = "de" },
-            Headers = new Dictionary<string, string> { ["Sec-Fetch-Site"] = "same-origin" },
-        });
-        Assert.Equal(201, created.Status);
-        var personId = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
-
-        using var scope = Site.Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CodexAccount>>();
-        var account = new CodexAccount { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, PersonId = personId, DisplayName = $"{firstName} {lastName}", CreatedAt = DateTimeOffset.UtcNow, ActivatedAt = DateTimeOffset.UtcNow };
-        var result = await users.CreateAsync(account, DemoLogins.Password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(account, "Member");
-        return email;
     }
 }

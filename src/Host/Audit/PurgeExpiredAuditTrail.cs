@@ -11,6 +11,9 @@ public sealed record PurgeExpiredAuditTrailCommand : IRequest<Unit>
 {
     public const string JobName = "audit-retention";
 
+    /// <summary>The setting `Retention:AuditDays`, shared with Skills' and Learning's own audit stores.</summary>
+    public const string Period = "Audit";
+
     public const int DefaultDays = 730;
 }
 
@@ -19,7 +22,7 @@ internal sealed class PurgeExpiredAuditTrailCommandHandler(IMediator mediator, I
 {
     public async Task<Unit> Handle(PurgeExpiredAuditTrailCommand command, CancellationToken cancellationToken)
     {
-        if (Shared.Privacy.Retention.Cutoff(configuration, "Audit", PurgeExpiredAuditTrailCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
+        if (Shared.Privacy.Retention.Cutoff(configuration, PurgeExpiredAuditTrailCommand.Period, PurgeExpiredAuditTrailCommand.DefaultDays, clock.GetUtcNow()) is { } cutoff)
         {
             await mediator.Publish(new AuditTrailExpired(cutoff), cancellationToken);
         }
