@@ -39,6 +39,11 @@ public abstract class ErasureTests(DatabaseProvider provider, PostgresFixture po
         var tool = (await hr.GetOkAsync<ToolPage>("/api/skills/tools?search=Videokonferenz")).Items.Single().Id;
         await (await erika.PutAsJsonAsync("/api/skills/me/levels", new { levels = new[] { new { toolId = tool, level = 2, version = 0 } } }))
             .AssertStatusAsync(HttpStatusCode.NoContent);
+        // HR assigns her a role from a file: the import's audit entry names her.
+        var import = await hr.PostAsync("/api/skills/import/Assignments?fileName=rollen.csv&apply=true",
+            new StringContent($"PersonId;Person;Role\r\n{erikaId};Erika Vergessen;Pflegehilfskraft\r\n"));
+        await import.AssertStatusAsync(HttpStatusCode.OK);
+        Assert.Contains("Erika Vergessen", await import.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(await HeldAboutAsync(erikaId) > 0);
 
         var person = await admin.GetOkAsync<PersonDto>($"/api/org/people/{erikaId}");
@@ -81,6 +86,7 @@ public abstract class ErasureTests(DatabaseProvider provider, PostgresFixture po
         held += await Factory.WithModuleDbAsync("Skills", db => db.Set<Proficiency>().CountAsync(p => p.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Skills", db => db.Set<ProficiencyChange>().CountAsync(p => p.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Skills", db => db.Set<PersonRoles>().CountAsync(p => p.Id == personId));
+        held += await Factory.WithModuleDbAsync("Skills", db => db.Set<AuditEntry>().CountAsync(a => a.SubjectPersonId == personId || a.Subject.Contains("Vergessen")));
         held += await Factory.WithModuleDbAsync("Learning", db => db.Set<Enrolment>().CountAsync(e => e.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Learning", db => db.Set<ProgressView>().CountAsync(v => v.PersonId == personId));
         held += await Factory.WithModuleDbAsync("Notifications", db => db.Set<EmailMessage>().CountAsync(m => m.RecipientPersonId == personId));

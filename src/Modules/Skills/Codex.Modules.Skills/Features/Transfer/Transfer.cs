@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
@@ -47,7 +48,8 @@ public sealed record ImportCommand(TransferKind Kind, string FileName, byte[] Co
 /// <param name="Column">The column's header, or its letter when the header itself is wrong.</param>
 public sealed record ImportError(int Row, string Column, string MessageKey, string Value);
 
-public sealed record ImportChange(string Subject, string? OldValue, string NewValue);
+/// <param name="PersonId">The person an assignment row is about: its audit entry is erased with them (not sent, the subject names them).</param>
+public sealed record ImportChange(string Subject, string? OldValue, string NewValue, [property: JsonIgnore] Guid? PersonId = null);
 
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportChange> Changes, bool Applied);
 
@@ -196,7 +198,7 @@ internal sealed class ImportCommandHandler(SkillsDbContext db, IMediator mediato
                 _ => AuditArea.Assignment,
             };
             db.AuditEntries.Add(access.Audit(now, AuditArea.Import, $"{command.Kind}: {command.FileName}", null, $"{plan.Changes.Count} changes"));
-            db.AuditEntries.AddRange(plan.Changes.Select(c => access.Audit(now, area, c.Subject, c.OldValue, c.NewValue)));
+            db.AuditEntries.AddRange(plan.Changes.Select(c => access.Audit(now, area, c.Subject, c.OldValue, c.NewValue, c.PersonId)));
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -429,7 +431,7 @@ internal sealed class ImportCommandHandler(SkillsDbContext db, IMediator mediato
                 continue;
             }
 
-            plan.Change($"{person.DisplayName} · {role.Name}", null, role.Name, () =>
+            plan.Change($"{person.DisplayName} · {role.Name}", null, role.Name, personId, () =>
             {
                 if (!holders.TryGetValue(personId, out var h))
                 {
@@ -507,9 +509,11 @@ internal sealed class ImportPlan(List<string[]> rows)
     public void Error(int row, int column, string key, string value) =>
         _errors.Add(new ImportError(row, ColumnName(column), key, value));
 
-    public void Change(string subject, string? oldValue, string newValue, Action? apply)
+    public void Change(string subject, string? oldValue, string newValue, Action? apply) => Change(subject, oldValue, newValue, null, apply);
+
+    public void Change(string subject, string? oldValue, string newValue, Guid? personId, Action? apply)
     {
-        _changes.Add(new ImportChange(subject, oldValue, newValue));
+        _changes.Add(new ImportChange(subject, oldValue, newValue, personId));
         if (apply is not null)
         {
             _actions.Add(apply);
