@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Outbox;
 using Codex.Shared.Persistence;
+using Codex.Shared.Tables;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -187,22 +187,11 @@ public abstract class PeopleImportTests(DatabaseProvider provider, PostgresFixtu
     {
         var hr = await HumanResourcesAsync();
         var t = Tag();
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Staff");
         string[][] rows = [["Staff number", "First name", "Last name", "Email", "Unit", "Lead", "Language"],
             [$"X-{t}", "Xenia", $"Excel {t}", $"xenia-{t}@codex-tests.example", "Schuldnerberatung", "yes", "English"]];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 1, c + 1).Value = rows[r][c];
-            }
-        }
+        var workbook = Xlsx.Write("Staff", rows);
 
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-
-        await ApplyOkAsync(hr, stream.ToArray(), "AddNewOnly", "staff.xlsx");
+        await ApplyOkAsync(hr, workbook, "AddNewOnly", "staff.xlsx");
 
         var person = await hr.GetOkAsync<PersonDto>($"/api/org/people/{await hr.PersonIdAsync($"Excel {t}")}");
         Assert.Equal(("en", "Schuldnerberatung", true), (person.PreferredLanguage, person.Units.Single().Name, person.Units.Single().IsLead));

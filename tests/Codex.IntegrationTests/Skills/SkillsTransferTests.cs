@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using ClosedXML.Excel;
 using Codex.IntegrationTests.Infrastructure;
 using Codex.Shared.Persistence;
+using Codex.Shared.Tables;
 
 namespace Codex.IntegrationTests.Skills;
 
@@ -21,10 +21,9 @@ public abstract class SkillsTransferTests(DatabaseProvider provider, PostgresFix
         Assert.Contains("Pflegedokumentation (Tablet-App)", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.StartsWith("Pflegefachkraft;", StringComparison.Ordinal) && l.Contains("3*", StringComparison.Ordinal));
 
-        using var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/skills/export/Matrix.Xlsx")));
-        var sheet = workbook.Worksheets.First();
-        Assert.Equal("Role", sheet.Cell(1, 1).GetString());
-        Assert.Equal(lines.Length, sheet.RangeUsed()!.RowCount());
+        var sheet = Xlsx.Read(new MemoryStream(await hr.GetByteArrayAsync("/api/skills/export/Matrix.Xlsx")));
+        Assert.Equal("Role", sheet[0][0]);
+        Assert.Equal(lines.Length, sheet.Count);
     }
 
     [Fact]
@@ -80,25 +79,14 @@ public abstract class SkillsTransferTests(DatabaseProvider provider, PostgresFix
     public async Task Tools_import_rejects_unknown_categories_competences_and_unsafe_links_and_reads_xlsx()
     {
         var hr = await HumanResourcesAsync();
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("Tools");
         string[][] rows =
         [
             ["Name", "Category", "Description", "GuideUrl", "Lifecycle", "Competences"],
             ["Zeiterfassung", "Scheduling", "Arbeitszeit buchen", "/intranet/zeit", "BeingIntroduced", "2.1"],
             ["Kaputt", "Küche", "", "javascript:alert(1)", "InUse", "9.9"],
         ];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 1, c + 1).Value = rows[r][c];
-            }
-        }
-
-        using var file = new MemoryStream();
-        workbook.SaveAs(file);
-        var result = await ImportAsync(hr, "Tools", "werkzeuge.xlsx", file.ToArray(), apply: true);
+        var file = Xlsx.Write("Tools", rows);
+        var result = await ImportAsync(hr, "Tools", "werkzeuge.xlsx", file, apply: true);
 
         Assert.False(result.Applied);
         Assert.Equal(["Import.BadValue", "Import.BadLink", "Import.UnknownCompetence"], result.Errors.Where(e => e.Row == 3).Select(e => e.MessageKey).ToArray());

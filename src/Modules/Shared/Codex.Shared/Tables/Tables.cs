@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Codex.Shared.Tables;
 
@@ -184,46 +187,159 @@ public static class Csv
         value.Length > 1 && value[0] == '\'' && FormulaStarts.Contains(value[1]) ? value[1..] : value;
 }
 
+/// <summary>
+/// XLSX through the Open XML SDK (decision 15): written with inline-string cells only, so no value
+/// ever becomes a formula; read from the first sheet, numbers as Excel shows them by default.
+/// </summary>
 public static class Xlsx
 {
+    private const uint BoldStyle = 1;
+
     public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string>> rows)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName);
-        var r = 1;
-        foreach (var row in rows)
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
-            for (var c = 0; c < row.Count; c++)
+            var workbookPart = document.AddWorkbookPart();
+            workbookPart.Workbook = new Workbook();
+            var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = HeaderStylesheet();
+
+            var sheetData = new SheetData();
+            uint r = 1;
+            foreach (var row in rows)
             {
-                // Always a text cell: a value starting with "=" stays text, never a formula.
-                var cell = sheet.Cell(r, c + 1);
-                cell.DataType = XLDataType.Text;
-                cell.Value = row[c];
+                var line = new Row { RowIndex = r };
+                for (var c = 0; c < row.Count; c++)
+                {
+                    line.Append(new Cell
+                    {
+                        CellReference = ColumnName(c) + r.ToString(CultureInfo.InvariantCulture),
+                        DataType = CellValues.InlineString,
+                        InlineString = new InlineString(new Text(row[c]) { Space = SpaceProcessingModeValues.Preserve }),
+                        StyleIndex = r == 1 ? BoldStyle : null,
+                    });
+                }
+
+                sheetData.Append(line);
+                r++;
             }
 
-            r++;
+            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            worksheetPart.Worksheet = new Worksheet(sheetData);
+            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
+            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheetName });
         }
 
-        sheet.Row(1).Style.Font.Bold = true;
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The first sheet's used range as trimmed text rows (blank rows left out), every row as wide
+    /// as the rightmost column that holds a value.
+    /// </summary>
     public static List<string[]> Read(Stream content)
     {
-        using var workbook = new XLWorkbook(content);
-        var sheet = workbook.Worksheets.First();
-        var used = sheet.RangeUsed();
-        if (used is null)
+        using var document = SpreadsheetDocument.Open(content, isEditable: false);
+        var workbookPart = document.WorkbookPart ?? throw new FormatException("The file has no workbook.");
+        var firstSheet = workbookPart.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
+        if (firstSheet?.Id?.Value is not { } partId || workbookPart.GetPartById(partId) is not WorksheetPart worksheetPart)
         {
             return [];
         }
 
-        var columns = used.LastColumn().ColumnNumber();
-        return used.Rows()
-            .Select(row => Enumerable.Range(1, columns).Select(c => sheet.Cell(row.RowNumber(), c).GetFormattedString().Trim()).ToArray())
-            .Where(r => r.Any(v => v.Length > 0))
+        var sharedStrings = workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var cells = new SortedDictionary<uint, Dictionary<int, string>>();
+        uint nextRow = 1;
+        foreach (var row in worksheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
+        {
+            var rowIndex = row.RowIndex?.Value ?? nextRow;
+            nextRow = rowIndex + 1;
+            var nextColumn = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : nextColumn;
+                nextColumn = column + 1;
+                var value = CellText(cell, sharedStrings).Trim();
+                if (value.Length > 0)
+                {
+                    if (!cells.TryGetValue(rowIndex, out var values))
+                    {
+                        cells[rowIndex] = values = [];
+                    }
+
+                    values[column] = value;
+                }
+            }
+        }
+
+        var width = cells.Count == 0 ? 0 : cells.Values.Max(v => v.Keys.Max()) + 1;
+        return cells.Values
+            .Select(values => Enumerable.Range(0, width).Select(c => values.GetValueOrDefault(c, "")).ToArray())
             .ToList();
     }
+
+    private static string CellText(Cell cell, List<string> sharedStrings)
+    {
+        var raw = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count ? sharedStrings[index] : "";
+        }
+
+        if (type == CellValues.InlineString)
+        {
+            return cell.InlineString?.InnerText ?? "";
+        }
+
+        if (type == CellValues.Boolean)
+        {
+            return raw == "1" ? "TRUE" : "FALSE";
+        }
+
+        if ((type is null || type == CellValues.Number)
+            && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            // What Excel's "General" format shows: 15 significant digits, no exponent noise for 4711 or 2.1.
+            return number.ToString("G15", CultureInfo.InvariantCulture);
+        }
+
+        return raw;
+    }
+
+    /// <summary>"B7" → 1 (zero-based column of a cell reference).</summary>
+    private static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return column - 1;
+    }
+
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    /// <summary>The smallest stylesheet Excel accepts, plus one bold font for the header row.</summary>
+    private static Stylesheet HeaderStylesheet() => new(
+        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
 }
