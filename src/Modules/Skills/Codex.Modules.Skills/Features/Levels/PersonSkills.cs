@@ -1,0 +1,32 @@
+using Codex.Modules.Learning.Contracts;
+using Codex.Modules.Skills.Domain;
+using Codex.Modules.Skills.Features.Common;
+using Codex.Modules.Skills.Features.Gaps;
+using Codex.Modules.Skills.Persistence;
+using Codex.Shared.Domain;
+using Codex.Shared.Errors;
+using Codex.Shared.Mediation;
+using Codex.Shared.Security;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Codex.Modules.Skills.Features.Levels;
+
+public sealed record PersonSkills(
+    Guid PersonId,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<SkillLine> Lines,
+    IReadOnlyList<SuggestedPath> SuggestedPaths,
+    IReadOnlyList<HistoryLine> History);
+
+/// <param name="RequiredLevel">0 when none of the person's roles requires the tool.</param>
+public sealed record SkillLine(Guid ToolId, string ToolName, ToolCategory Category, int RequiredLevel, bool Mandatory, int CurrentLevel, bool ConfirmedByLead, ProficiencySource? Source, int Version)
+{
+    public bool IsGap => CurrentLevel < RequiredLevel;
+}
+
+public sealed record HistoryLine(string ToolName, int OldLevel, int NewLevel, ProficiencySource Source, DateTimeOffset At);
