@@ -1,4 +1,3 @@
-using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
@@ -10,7 +9,6 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Assignments;
 

@@ -1,9 +1,5 @@
-using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Contracts;
-using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
-using Codex.Shared.Errors;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using Codex.Modules.Skills.Contracts;
 using Codex.Modules.Skills.Features.Common;
-using Codex.Modules.Skills.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Catalogue;
 

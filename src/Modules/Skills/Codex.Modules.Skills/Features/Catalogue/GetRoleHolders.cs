@@ -1,5 +1,4 @@
 using Codex.Modules.Skills.Contracts;
-using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,4 @@
-using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Persistence;
-using Codex.Shared.Outbox;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 

@@ -1,11 +1,3 @@
-using Codex.Modules.Organization.Contracts;
-using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Persistence;
-using Codex.Shared.Outbox;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-
 namespace Codex.Modules.Skills.Features.Gaps;
 
 /// <summary>

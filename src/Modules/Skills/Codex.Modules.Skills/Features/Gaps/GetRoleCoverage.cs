@@ -3,7 +3,6 @@ using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
-using Codex.Shared.Security;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,4 @@
-using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Features.Common;
-using Codex.Modules.Skills.Features.Gaps;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Domain;
 using Codex.Shared.Errors;

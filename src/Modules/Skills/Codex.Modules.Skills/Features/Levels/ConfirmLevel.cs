@@ -1,9 +1,6 @@
-using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
-using Codex.Modules.Skills.Features.Gaps;
 using Codex.Modules.Skills.Persistence;
-using Codex.Shared.Domain;
 using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
 using Codex.Shared.Security;

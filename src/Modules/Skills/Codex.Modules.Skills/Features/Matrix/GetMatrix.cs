@@ -1,11 +1,6 @@
 using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
-using Codex.Shared.Domain;
-using Codex.Shared.Errors;
 using Codex.Shared.Mediation;
-using Codex.Shared.Security;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,7 @@
 using Codex.Modules.Learning.Contracts;
-using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Outbox;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Membership;

@@ -1,4 +1,3 @@
-using Codex.Modules.Learning.Contracts;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Persistence;

@@ -1,11 +1,7 @@
-using Codex.Modules.Skills.Contracts;
-using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Mediation;
-using Codex.Shared.Persistence;
 using Codex.Shared.Security;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,4 @@
-using Codex.Modules.Skills.Contracts;
 using Codex.Modules.Skills.Domain;
-using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Mediation;
 using Codex.Shared.Persistence;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Serialization;
 using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
