@@ -9,17 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Assignments;
 
-internal sealed class GetRolesOfPeopleForImportQueryHandler(SkillsDbContext db)
-    : IRequestHandler<GetRolesOfPeopleForImportQuery, IReadOnlyList<PersonRole>>
-{
-    public async Task<IReadOnlyList<PersonRole>> Handle(GetRolesOfPeopleForImportQuery query, CancellationToken cancellationToken)
-    {
-        var ids = query.PersonIds.Distinct().ToList();
-        return await db.RoleAssignments.AsNoTracking().Where(a => ids.Contains(a.PersonId))
-            .Select(a => new PersonRole(a.PersonId, a.RoleId)).ToListAsync(cancellationToken);
-    }
-}
-
 internal sealed class AssignRolesInBulkCommandHandler(SkillsDbContext db, SkillsAccess access, IMediator mediator, TimeProvider clock)
     : IRequestHandler<AssignRolesInBulkCommand, int>
 {

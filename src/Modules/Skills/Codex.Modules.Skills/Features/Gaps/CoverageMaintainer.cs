@@ -9,84 +9,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Codex.Modules.Skills.Features.Gaps;
 
 /// <summary>
-/// The heatmap's pre-aggregated numbers: for a unit and a tool, how many people of the unit's whole
-/// subtree (each counted once) hold a role requiring the tool, and how many of them meet the highest
-/// level their roles require. Maintained on every change that can move them, so reading the heatmap
-/// reads a few rows instead of counting 50,000 people.
-/// </summary>
-internal sealed class UnitCoverage(Guid unitId, Guid toolId)
-{
-    public Guid UnitId { get; private set; } = unitId;
-
-    public Guid ToolId { get; private set; } = toolId;
-
-    public int Holders { get; set; }
-
-    public int Meeting { get; set; }
-}
-
-/// <summary>
-/// One row: updating it first is the lock that makes coverage maintenance run one at a time
-/// (a delta read and applied by two transactions at once would count twice), on every provider.
-/// </summary>
-internal sealed class CoverageState
-{
-    public const int SingletonId = 1;
-
-    public int Id { get; private set; } = SingletonId;
-
-    public long Generation { get; private set; }
-
-    /// <summary>Null until the first full rebuild: a database filled before coverage existed needs one.</summary>
-    public DateTimeOffset? RebuiltAt { get; set; }
-}
-
-/// <summary>What a save changes that coverage depends on.</summary>
-/// <param name="People">People whose roles, levels or memberships change.</param>
-/// <param name="Roles">Roles whose requirements change: all their holders are affected.</param>
-/// <param name="Tools">The only tools affected, or null for all (a role or membership moves every tool).</param>
-internal sealed record CoverageChange(IReadOnlySet<Guid> People, IReadOnlySet<Guid> Roles, IReadOnlySet<Guid>? Tools)
-{
-    public static CoverageChange? Collect(ChangeTracker tracker)
-    {
-        var people = new HashSet<Guid>();
-        var roles = new HashSet<Guid>();
-        var tools = new HashSet<Guid>();
-        var allTools = false;
-        foreach (var entry in tracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Deleted or EntityState.Modified))
-            {
-                continue;
-            }
-
-            switch (entry.Entity)
-            {
-                case RoleAssignment a:
-                    people.Add(a.PersonId);
-                    allTools = true;
-                    break;
-                case UnitMember m when entry.State != EntityState.Modified:
-                    // Only joining or leaving counts; a lead flag does not change coverage.
-                    people.Add(m.PersonId);
-                    allTools = true;
-                    break;
-                case Proficiency p when entry.State != EntityState.Modified || entry.Property(nameof(Proficiency.Level)).IsModified:
-                    people.Add(p.PersonId);
-                    tools.Add(p.ToolId);
-                    break;
-                case Requirement r when entry.State != EntityState.Modified || entry.Property(nameof(Requirement.Level)).IsModified:
-                    roles.Add(r.RoleId);
-                    tools.Add(r.ToolId);
-                    break;
-            }
-        }
-
-        return people.Count == 0 && roles.Count == 0 ? null : new CoverageChange(people, roles, allTools ? null : tools);
-    }
-}
-
-/// <summary>
 /// Keeps <see cref="UnitCoverage"/> right: around a save it counts what the affected people contributed
 /// before and after, and applies the difference; or it recounts everything (<see cref="RebuildAsync"/>).
 /// Counting one person walks their units up to the organisation, so each unit row covers its subtree.
@@ -274,28 +196,4 @@ internal sealed class CoverageMaintainer(SkillsDbContext db, UnitTree tree)
 
         await db.SaveChangesAsync(cancellationToken);
     }
-}
-
-/// <summary>Recounts the heatmap's coverage from scratch: nightly as a safety net, and after a unit moved.</summary>
-public sealed record RebuildCoverageCommand : IRequest<Unit>
-{
-    public const string JobName = "skills-rebuild-coverage";
-}
-
-internal sealed class RebuildCoverageCommandHandler(SkillsDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<RebuildCoverageCommand, Unit>
-{
-    public async Task<Unit> Handle(RebuildCoverageCommand request, CancellationToken cancellationToken)
-    {
-        var tree = new UnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
-        await new CoverageMaintainer(db, tree).RebuildAsync(clock.GetUtcNow(), cancellationToken);
-        return Unit.Value;
-    }
-}
-
-/// <summary>A moved unit changes which ancestors its people count in: recount (moves are rare).</summary>
-internal sealed class OrgUnitMovedListener(SkillsDbContext db, IMediator mediator, TimeProvider clock)
-    : InboxListener<OrgUnitMovedIntegrationEvent>(db, clock)
-{
-    protected override Task ApplyAsync(OrgUnitMovedIntegrationEvent e, CancellationToken cancellationToken) =>
-        mediator.Send(new RebuildCoverageCommand(), cancellationToken);
 }

@@ -106,106 +106,11 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
     }
 }
 
-/// <summary>The org unit tree in memory (hundreds of units at most).</summary>
-internal sealed class UnitTree(IReadOnlyList<OrgUnitSummary> units)
-{
-    private readonly Dictionary<Guid, OrgUnitSummary> _byId = units.ToDictionary(u => u.Id);
-    private readonly ILookup<Guid?, OrgUnitSummary> _children = units.ToLookup(u => u.ParentId);
-
-    public bool Contains(Guid id) => _byId.ContainsKey(id);
-
-    public IEnumerable<Guid> Children(Guid id) => _children[id].OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(u => u.Id);
-
-    public IEnumerable<Guid> Ids() => _byId.Keys;
-
-    public IEnumerable<Guid> ChildIds(Guid id) => _children[id].Select(u => u.Id);
-
-    public IReadOnlyList<Guid> RootIds() => [.. _children[null].Select(u => u.Id)];
-
-    /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
-    public IReadOnlyList<Guid> SelfAndAncestors(IEnumerable<Guid> unitIds)
-    {
-        var result = new HashSet<Guid>();
-        foreach (var unitId in unitIds)
-        {
-            Guid? id = unitId;
-            // A unit the tree does not know (yet) still counts for itself.
-            while (id is { } current && result.Add(current))
-            {
-                id = _byId.TryGetValue(current, out var unit) ? unit.ParentId : null;
-            }
-        }
-
-        return [.. result];
-    }
-
-    public HeatmapUnit Node(Guid id, int depth) => new(id, _byId[id].Name, _byId[id].Level, depth);
-
-    /// <summary>Depth-first, so a picker shows the hierarchy.</summary>
-    public IReadOnlyList<HeatmapUnit> All()
-    {
-        var result = new List<HeatmapUnit>();
-        foreach (var root in _children[null].OrderBy(u => u.Name, StringComparer.CurrentCulture))
-        {
-            Walk(root.Id, 0);
-        }
-
-        return result;
-
-        void Walk(Guid id, int depth)
-        {
-            result.Add(Node(id, depth));
-            foreach (var child in Children(id))
-            {
-                Walk(child, depth + 1);
-            }
-        }
-    }
-}
-
-/// <summary>Per requirement of a role: how many of its holders meet it (aggregate, withheld below the minimum group size); for admins, HR and leads.</summary>
-[RequiresSignIn]
-public sealed record GetRoleCoverageQuery(Guid RoleId) : IRequest<RoleCoverage>;
-
-public sealed record RoleCoverage(Guid RoleId, string RoleName, int MinimumGroupSize, IReadOnlyList<RoleCoverageLine> Lines);
-
-public sealed record RoleCoverageLine(Guid ToolId, string ToolName, int RequiredLevel, bool Mandatory, int Holders, int Meeting, bool Suppressed);
-
-internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalculator gaps, SkillsAccess access, CoverageDisclosure disclosure, IMediator mediator)
-    : IRequestHandler<GetRoleCoverageQuery, RoleCoverage>
-{
-    public async Task<RoleCoverage> Handle(GetRoleCoverageQuery query, CancellationToken cancellationToken)
-    {
-        await access.EnsureHrOrLeadAsync(cancellationToken);
-        var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.Id == query.RoleId, cancellationToken)
-            ?? throw new NotFoundException(nameof(Domain.Role), query.RoleId);
-        var rules = await access.RulesAsync(cancellationToken);
-        var counts = (await gaps.RoleAsync(role.Id, cancellationToken)).ToDictionary(c => c.ToolId);
-        var tree = new UnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
-        var withheld = await disclosure.WithheldAsync(tree, rules.MinimumGroupSize, cancellationToken);
-        var requirements = await (from r in db.Requirements.AsNoTracking()
-                                  where r.RoleId == role.Id
-                                  join t in db.Tools.AsNoTracking() on r.ToolId equals t.Id
-                                  orderby t.Name
-                                  select new { r.ToolId, t.Name, r.Level, r.Mandatory }).ToListAsync(cancellationToken);
-        var lines = requirements.Select(r =>
-        {
-            var c = counts.GetValueOrDefault(r.ToolId);
-            var holders = c?.Holders ?? 0;
-            var suppressed = withheld.Contains(CoverageFigure.Role(role.Id, r.ToolId));
-            return new RoleCoverageLine(r.ToolId, r.Name, r.Level, r.Mandatory, suppressed ? 0 : holders, suppressed ? 0 : c?.Meeting ?? 0, suppressed);
-        }).ToList();
-        return new RoleCoverage(role.Id, role.Name, rules.MinimumGroupSize, lines);
-    }
-}
-
-internal static class GapEndpoints
+internal static class GetHeatmapEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/heatmap", async (Guid? unitId, IMediator mediator, CancellationToken ct) =>
             Results.Ok(await mediator.Send(new GetHeatmapQuery(unitId), ct)));
-        api.MapGet("/skills/roles/{roleId:guid}/coverage", async (Guid roleId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetRoleCoverageQuery(roleId), ct)));
     }
 }

@@ -14,21 +14,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Matrix;
 
-/// <summary>The roles × tools grid; anyone signed in may read what their roles require.</summary>
-[RequiresSignIn]
-public sealed record GetMatrixQuery : IRequest<MatrixView>;
-
-public sealed record MatrixView(int Version, IReadOnlyList<MatrixRole> Roles, IReadOnlyList<MatrixTool> Tools, IReadOnlyList<MatrixCell> Cells)
-{
-    public MatrixCell? Cell(Guid roleId, Guid toolId) => Cells.FirstOrDefault(c => c.RoleId == roleId && c.ToolId == toolId);
-}
-
-public sealed record MatrixRole(Guid Id, string Name);
-
-public sealed record MatrixTool(Guid Id, string Name, ToolCategory Category);
-
-public sealed record MatrixCell(Guid RoleId, Guid ToolId, int Level, bool Mandatory, string Rationale);
-
 /// <summary>
 /// Saves the grid in one go. <paramref name="Version"/> is the matrix version the editor loaded;
 /// a save based on an older one is refused (409) rather than overwriting someone else's change.
@@ -55,19 +40,6 @@ internal sealed class SaveMatrixCommandValidator : AbstractValidator<SaveMatrixC
         });
         RuleFor(c => c.Cells).Must(c => c.Select(x => (x.RoleId, x.ToolId)).Distinct().Count() == c.Count)
             .When(c => c.Cells is not null).WithName("Cells");
-    }
-}
-
-internal sealed class GetMatrixQueryHandler(SkillsDbContext db) : IRequestHandler<GetMatrixQuery, MatrixView>
-{
-    public async Task<MatrixView> Handle(GetMatrixQuery request, CancellationToken cancellationToken)
-    {
-        var version = await db.Matrices.AsNoTracking().Select(m => (int?)m.Version).FirstOrDefaultAsync(cancellationToken) ?? 0;
-        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).Select(r => new MatrixRole(r.Id, r.Name)).ToListAsync(cancellationToken);
-        var tools = await db.Tools.AsNoTracking().OrderBy(t => t.Name).Select(t => new MatrixTool(t.Id, t.Name, t.Category)).ToListAsync(cancellationToken);
-        var cells = await db.Requirements.AsNoTracking()
-            .Select(r => new MatrixCell(r.RoleId, r.ToolId, r.Level, r.Mandatory, r.Rationale)).ToListAsync(cancellationToken);
-        return new MatrixView(version, roles, tools, cells);
     }
 }
 
@@ -127,11 +99,10 @@ internal sealed class SaveMatrixCommandHandler(SkillsDbContext db, SkillsAccess 
     }
 }
 
-internal static class MatrixEndpoints
+internal static class SaveMatrixEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/skills/matrix", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMatrixQuery(), ct)));
         api.MapPut("/skills/matrix", async (SaveMatrixCommand command, IMediator mediator, CancellationToken ct) =>
         {
             try

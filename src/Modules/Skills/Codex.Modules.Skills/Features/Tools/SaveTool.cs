@@ -15,30 +15,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Skills.Features.Tools;
 
-/// <summary>The tool catalogue: everyone signed in may read it.</summary>
-[RequiresSignIn]
-public sealed record ListToolsQuery(string? Search = null, ToolCategory? Category = null, int Page = 1, int PageSize = 25)
-    : IRequest<PagedResult<ToolItem>>;
-
-public sealed record ToolItem(
-    Guid Id, string Name, ToolCategory Category, string Description, string? GuideUrl, ToolLifecycle Lifecycle, IReadOnlyList<string> Competences, int Version);
-
 /// <summary>Creates (Id null) or updates a tool; Version is the one the editor saw (0 for a new tool).</summary>
 [RequiresRole(CodexRoles.Admin, CodexRoles.HR)]
 public sealed record SaveToolCommand(
     Guid? Id, string Name, ToolCategory Category, string? Description, string? GuideUrl, ToolLifecycle Lifecycle,
     IReadOnlyList<string>? Competences, int Version) : ICommand<Guid>;
-
-internal sealed class ListToolsQueryValidator : AbstractValidator<ListToolsQuery>
-{
-    public ListToolsQueryValidator()
-    {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, PagingExtensions.MaxPageSize);
-        RuleFor(q => q.Search).MaximumLength(100);
-        RuleFor(q => q.Category).IsInEnum();
-    }
-}
 
 internal sealed class SaveToolCommandValidator : AbstractValidator<SaveToolCommand>
 {
@@ -53,29 +34,6 @@ internal sealed class SaveToolCommandValidator : AbstractValidator<SaveToolComma
         RuleForEach(c => c.Competences).Must(DigComp.IsKnown);
         RuleFor(c => c.Version).GreaterThanOrEqualTo(0);
         RuleFor(c => c.Version).GreaterThan(0).When(c => c.Id is not null);
-    }
-}
-
-internal sealed class ListToolsQueryHandler(SkillsDbContext db) : IRequestHandler<ListToolsQuery, PagedResult<ToolItem>>
-{
-    public async Task<PagedResult<ToolItem>> Handle(ListToolsQuery query, CancellationToken cancellationToken)
-    {
-        var tools = db.Tools.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim().ToLower();
-            tools = tools.Where(t => t.Name.ToLower().Contains(term) || t.Description.ToLower().Contains(term));
-        }
-
-        if (query.Category is { } category)
-        {
-            tools = tools.Where(t => t.Category == category);
-        }
-
-        return await tools.OrderBy(t => t.Name).ThenBy(t => t.Id)
-            .Select(t => new ToolItem(t.Id, t.Name, t.Category, t.Description, t.GuideUrl, t.Lifecycle,
-                t.Competences.OrderBy(c => c.CompetenceCode).Select(c => c.CompetenceCode).ToList(), t.Version))
-            .ToPagedAsync(query.Page, query.PageSize, cancellationToken);
     }
 }
 
@@ -115,12 +73,10 @@ internal sealed class SaveToolCommandHandler(SkillsDbContext db, SkillsAccess ac
         $"{t.Name} · {t.Category} · {t.Lifecycle} · {t.GuideUrl} · {string.Join(",", t.Competences.Select(c => c.CompetenceCode).Order())}";
 }
 
-internal static class ToolEndpoints
+internal static class SaveToolEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/skills/tools", async (string? search, ToolCategory? category, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListToolsQuery(search, category, page ?? 1, pageSize ?? 25), ct)));
         api.MapPost("/skills/tools", async (SaveToolCommand command, IMediator mediator, CancellationToken ct) =>
         {
             var id = await mediator.Send(command with { Id = null, Version = 0 }, ct);
@@ -132,17 +88,4 @@ internal static class ToolEndpoints
             return Results.NoContent();
         });
     }
-}
-
-[RequiresSignIn]
-public sealed record GetToolQuery(Guid Id) : IRequest<ToolItem>;
-
-internal sealed class GetToolQueryHandler(SkillsDbContext db) : IRequestHandler<GetToolQuery, ToolItem>
-{
-    public async Task<ToolItem> Handle(GetToolQuery query, CancellationToken cancellationToken) =>
-        await db.Tools.AsNoTracking().Where(t => t.Id == query.Id)
-            .Select(t => new ToolItem(t.Id, t.Name, t.Category, t.Description, t.GuideUrl, t.Lifecycle,
-                t.Competences.OrderBy(c => c.CompetenceCode).Select(c => c.CompetenceCode).ToList(), t.Version))
-            .FirstOrDefaultAsync(cancellationToken)
-        ?? throw new NotFoundException(nameof(Tool), query.Id);
 }

@@ -1,0 +1,9 @@
+namespace Codex.Modules.Skills.Features.Transfer;
+
+public enum TransferKind
+{
+    Tools,
+    Roles,
+    Matrix,
+    Assignments,
+}
