@@ -12,31 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Codex.Modules.Notifications.Features.Preferences;
 
-/// <summary>The signed-in person's mail choices (defaults when they never chose).</summary>
-[RequiresSignIn]
-public sealed record GetMyPreferencesQuery : IRequest<MyPreferences>;
-
-/// <param name="OwnQuietHours">False: the organisation's quiet hours apply (shown in the Organisation* fields).</param>
-public sealed record MyPreferences(
-    MailDelivery OptionalMail, MailDelivery MandatoryMail, bool OwnQuietHours, TimeOnly QuietFrom, TimeOnly QuietTo, bool QuietOnWeekends,
-    TimeOnly OrganisationQuietFrom, TimeOnly OrganisationQuietTo, bool OrganisationQuietOnWeekends, int Version);
-
-internal sealed class GetMyPreferencesQueryHandler(NotificationsDbContext db, ICurrentUser user, MailOptions options)
-    : IRequestHandler<GetMyPreferencesQuery, MyPreferences>
-{
-    public async Task<MyPreferences> Handle(GetMyPreferencesQuery query, CancellationToken cancellationToken)
-    {
-        var personId = user.PersonId ?? throw new UnauthorizedAccessException();
-        var preference = await db.Preferences.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, cancellationToken)
-            ?? NotificationPreference.Default(personId);
-        var organisation = options.QuietHours;
-        var quiet = preference.QuietHours ?? organisation;
-        return new MyPreferences(
-            preference.OptionalMail, preference.MandatoryMail, preference.QuietHours is not null, quiet.From, quiet.To, quiet.Weekends,
-            organisation.From, organisation.To, organisation.Weekends, preference.Version);
-    }
-}
-
 [RequiresSignIn]
 public sealed record ChangeMyPreferencesCommand(
     MailDelivery OptionalMail, MailDelivery MandatoryMail, bool OwnQuietHours, TimeOnly? QuietFrom, TimeOnly? QuietTo, bool QuietOnWeekends, int Version)
@@ -78,16 +53,12 @@ internal sealed class ChangeMyPreferencesCommandHandler(NotificationsDbContext d
     }
 }
 
-internal static class PreferencesEndpoints
+internal static class ChangeMyPreferencesEndpoint
 {
-    public static void Map(IEndpointRouteBuilder api)
-    {
-        api.MapGet("/notifications/preferences/me", async (IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetMyPreferencesQuery(), ct)));
+    public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/notifications/preferences/me", async (ChangeMyPreferencesCommand command, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(command, ct);
             return Results.NoContent();
         });
-    }
 }
