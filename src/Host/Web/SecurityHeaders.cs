@@ -6,7 +6,7 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
         "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    // The Hangfire dashboard ships inline scripts and styles; it is Admin-only.
+    // The Hangfire dashboard and the API reference ship inline scripts and styles; both are Admin-only.
     private const string DashboardPolicy =
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
@@ -19,7 +19,9 @@ internal static class SecurityHeaders
         return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") ? DashboardPolicy : pagePolicy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") || context.Request.Path.StartsWithSegments(ApiDescription.ReferencePath)
+                ? DashboardPolicy
+                : pagePolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
