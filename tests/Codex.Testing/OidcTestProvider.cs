@@ -23,7 +23,6 @@ public sealed class OidcTestProvider : IAsyncDisposable
 
     private static readonly string[] Files = ["provider.mjs", "package.json", "package-lock.json"];
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -110,70 +109,13 @@ public sealed class OidcTestProvider : IAsyncDisposable
         {
             return configured;
         }
-        var hash = Convert.ToHexString(SHA256.HashData(Resource("package-lock.json"))).ToLowerInvariant()[..12];
-        return Path.Combine(Path.GetTempPath(), "codex-oidc-provider-" + hash);
+        return NpmFolder.Named("codex-oidc-provider", Resource("package-lock.json"));
     }
 
-    private static async Task<string> EnsureInstalledAsync()
-    {
-        var folder = InstallFolder();
-        await InstallLock.WaitAsync();
-        try
-        {
-            Directory.CreateDirectory(folder);
-            foreach (var file in Files)
-            {
-                await File.WriteAllBytesAsync(Path.Combine(folder, file), Resource(file));
-            }
-            if (File.Exists(Path.Combine(folder, "node_modules", "oidc-provider", "package.json")))
-            {
-                return folder;
-            }
+    private static Task<string> EnsureInstalledAsync() =>
+        NpmFolder.EnsureInstalledAsync(InstallFolder(), Files.ToDictionary(f => f, Resource), "oidc-provider");
 
-            // Another test process may install at the same time: one file lock across processes.
-            await using var lockFile = await OpenExclusiveAsync(Path.Combine(folder, ".install.lock"));
-            if (!File.Exists(Path.Combine(folder, "node_modules", "oidc-provider", "package.json")))
-            {
-                var result = await ExternalProcess.RunAsync(
-                    "npm", ["ci", "--no-audit", "--no-fund", "--omit=dev"], folder, timeout: TimeSpan.FromMinutes(5));
-                if (result.ExitCode != 0)
-                {
-                    throw new InvalidOperationException(
-                        $"npm ci for the OpenID Connect test provider failed in {folder} (exit {result.ExitCode}):\n{result.Output}");
-                }
-            }
-            return folder;
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static async Task<FileStream> OpenExclusiveAsync(string path)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
-    private static byte[] Resource(string name)
-    {
-        using var stream = typeof(OidcTestProvider).Assembly.GetManifestResourceStream("oidc." + name)
-            ?? throw new InvalidOperationException($"Embedded resource oidc.{name} is missing.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static byte[] Resource(string name) => NpmFolder.Resource("oidc." + name);
 
     private async Task StartProcessAsync(string folder, Uri codex)
     {

@@ -73,6 +73,9 @@ internal static class ApiDescription
             Contact = new OpenApiContact { Name = "Codex" },
         };
 
+        // Relative to wherever this installation is reached (behind a proxy, the public address).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "This Codex installation" }];
+
         var cookie = context.ApplicationServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
             .Get(IdentityConstants.ApplicationScheme).Cookie.Name ?? "Codex.Auth";
         document.AddComponent<IOpenApiSecurityScheme>(CookieScheme, new OpenApiSecurityScheme
