@@ -47,30 +47,12 @@ internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, C
     }
 }
 
-/// <summary>The settings as a lead edits them, with the version to save against.</summary>
-[RequiresSignIn]
-public sealed record GetCodexSettingsQuery(Guid UnitId) : IRequest<ChangeCodexSettingsCommand>;
-
-internal sealed class GetCodexSettingsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetCodexSettingsQuery, ChangeCodexSettingsCommand>
-{
-    public async Task<ChangeCodexSettingsCommand> Handle(GetCodexSettingsQuery query, CancellationToken ct)
-    {
-        await access.RequireLeadAsync(query.UnitId, ct);
-        var c = await db.Codices.AsNoTracking().FirstOrDefaultAsync(c => c.OrgUnitId == query.UnitId, ct)
-            ?? throw new Shared.Errors.NotFoundException("Codex", query.UnitId);
-        return new ChangeCodexSettingsCommand(query.UnitId, c.ReviewCadenceMonths, c.ResponseReminderDaysBeforeClose, c.AcknowledgeReminderAfterDays,
-            c.QuorumPercent, c.NextReviewOn, c.Version);
-    }
-}
-
 public sealed record SettingsRequest(int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent, DateOnly? NextReviewOn, int Version);
 
-internal static class CodexSettingsEndpoints
+internal static class ChangeCodexSettingsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/codex/units/{unitId:guid}/settings", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetCodexSettingsQuery(unitId), ct)));
         api.MapPut("/codex/units/{unitId:guid}/settings", async (Guid unitId, SettingsRequest r, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new ChangeCodexSettingsCommand(unitId, r.ReviewCadenceMonths, r.ResponseReminderDaysBeforeClose, r.AcknowledgeReminderAfterDays, r.QuorumPercent, r.NextReviewOn, r.Version), ct);
