@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Codices;
 
@@ -20,10 +21,10 @@ public sealed record ChangeCodexSettingsCommand(
 
 internal sealed class ChangeCodexSettingsCommandValidator : AbstractValidator<ChangeCodexSettingsCommand>
 {
-    public ChangeCodexSettingsCommandValidator()
+    public ChangeCodexSettingsCommandValidator(IStringLocalizer<TeamCodexTexts> texts)
     {
         RuleFor(c => c.ReviewCadenceMonths).Must(m => UnitCodex.CadenceChoices.Contains(m))
-            .WithMessage("Bitte wählen Sie 3, 6, 12 oder 24 Monate.");
+            .WithMessage(texts["Validation.CadenceChoice"]);
         RuleFor(c => c.ResponseReminderDaysBeforeClose).InclusiveBetween(0, 30);
         RuleFor(c => c.AcknowledgeReminderAfterDays).InclusiveBetween(1, 90);
         RuleFor(c => c.QuorumPercent).InclusiveBetween(1, 100).When(c => c.QuorumPercent is not null);

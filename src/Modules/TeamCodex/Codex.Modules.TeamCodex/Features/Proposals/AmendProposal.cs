@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Proposals;
 
@@ -19,8 +20,8 @@ public sealed record AmendProposalCommand(Guid ProposalId, string Rationale) : I
 
 internal sealed class AmendProposalCommandValidator : AbstractValidator<AmendProposalCommand>
 {
-    public AmendProposalCommandValidator() =>
-        RuleFor(c => c.Rationale).NotEmpty().WithMessage("Bitte begründen Sie den Vorschlag.").MaximumLength(ChangeProposal.RationaleMaxLength);
+    public AmendProposalCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.Rationale).NotEmpty().WithMessage(texts["Validation.RationaleRequired"]).MaximumLength(ChangeProposal.RationaleMaxLength);
 }
 
 internal sealed class AmendProposalCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)

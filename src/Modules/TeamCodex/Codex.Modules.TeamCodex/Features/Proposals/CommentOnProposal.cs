@@ -6,6 +6,7 @@ using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Proposals;
 
@@ -14,8 +15,8 @@ public sealed record CommentOnProposalCommand(Guid ProposalId, string Text) : IC
 
 internal sealed class CommentOnProposalCommandValidator : AbstractValidator<CommentOnProposalCommand>
 {
-    public CommentOnProposalCommandValidator() =>
-        RuleFor(c => c.Text).NotEmpty().WithMessage("Der Kommentar ist leer.").MaximumLength(ProposalComment.TextMaxLength);
+    public CommentOnProposalCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.Text).NotEmpty().WithMessage(texts["Validation.CommentEmpty"]).MaximumLength(ProposalComment.TextMaxLength);
 }
 
 internal sealed class CommentOnProposalCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)

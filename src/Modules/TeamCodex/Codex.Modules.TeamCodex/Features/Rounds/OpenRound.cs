@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Rounds;
 
@@ -20,8 +21,8 @@ public sealed record OpenRoundCommand(Guid UnitId, Guid? ProposalId, DateOnly Cl
 
 internal sealed class OpenRoundCommandValidator : AbstractValidator<OpenRoundCommand>
 {
-    public OpenRoundCommandValidator() =>
-        RuleFor(c => c.ClosesOn).NotEmpty().WithMessage("Bitte geben Sie an, bis wann die Runde läuft.");
+    public OpenRoundCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.ClosesOn).NotEmpty().WithMessage(texts["Validation.ClosingDateRequired"]);
 }
 
 internal sealed class OpenRoundCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)

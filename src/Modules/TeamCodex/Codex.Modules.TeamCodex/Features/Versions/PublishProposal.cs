@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Versions;
 
@@ -23,8 +24,8 @@ public sealed record PublishProposalCommand(Guid ProposalId, string ChangeSummar
 
 internal sealed class PublishProposalCommandValidator : AbstractValidator<PublishProposalCommand>
 {
-    public PublishProposalCommandValidator() =>
-        RuleFor(c => c.ChangeSummary).NotEmpty().WithMessage("Bitte fassen Sie die Änderungen kurz zusammen.")
+    public PublishProposalCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.ChangeSummary).NotEmpty().WithMessage(texts["Validation.ChangeSummaryRequired"])
             .MaximumLength(CodexVersion.ChangeSummaryMaxLength);
 }
 
