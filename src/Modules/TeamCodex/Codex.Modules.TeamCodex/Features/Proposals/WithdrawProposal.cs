@@ -25,8 +25,7 @@ internal sealed class WithdrawProposalCommandHandler(TeamCodexDbContext db, Code
             .FirstOrDefaultAsync(r => r.ProposalId == proposal.Id && r.ClosedAt == null, ct);
         if (round is not null)
         {
-            round.Close(now, proposalWithdrawn: true);
-            codex.RoundClosed(round, now);
+            codex.CloseRound(round, now, proposalWithdrawn: true);
         }
 
         await db.SaveChangesAsync(ct);

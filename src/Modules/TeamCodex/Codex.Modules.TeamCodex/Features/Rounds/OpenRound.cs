@@ -37,12 +37,7 @@ internal sealed class OpenRoundCommandHandler(TeamCodexDbContext db, CodexAccess
         {
             var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.CodexId == codex.Id, ct)
                 ?? throw new Shared.Errors.NotFoundException("ChangeProposal", proposalId);
-            if (proposal.Status != ProposalStatus.Open)
-            {
-                throw new DomainException("Codex.ProposalClosed", "This proposal is no longer open.");
-            }
-
-            revision = proposal.Revision;
+            revision = proposal.RevisionForRound();
         }
 
         var round = await RoundOpening.OpenAsync(db, codex, command.ProposalId, revision, command.ClosesOn, access.PersonId, clock.GetUtcNow(), ct);

@@ -42,18 +42,7 @@ internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, Codex
             .FirstOrDefaultAsync(ct)
             ?? throw new DomainException("Codex.ConsentMissing", "A proposal can be published only after a review round ended with consent to its current text.");
         var now = clock.GetUtcNow();
-        if (round.IsOpen)
-        {
-            if (round.HasUnresolvedObjection)
-            {
-                throw new DomainException("Codex.ObjectionUnresolved", "An objection is unresolved: amend the proposal and ask for consent again.");
-            }
-
-            round.Close(now);
-            codex.RoundClosed(round, now);
-        }
-
-        var version = codex.Publish(proposal, round, command.ChangeSummary, access.PersonId, now);
+        var version = codex.PublishClosingItsRound(proposal, round, command.ChangeSummary, access.PersonId, now);
         db.Versions.Add(version);
         db.AuditTrail.Add(AuditRecord.Of(now, user, "codex.published", subjectPersonId: null, (await access.UnitAsync(codex.OrgUnitId, ct)).Unit.Name, FormattableString.Invariant($"v{version.Number}")));
         await db.SaveChangesAsync(ct);
