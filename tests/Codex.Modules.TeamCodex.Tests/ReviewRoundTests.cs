@@ -247,6 +247,45 @@ public sealed class ReviewRoundTests
     }
 
     [Fact]
+    public void Closing_a_round_is_one_call_on_the_codex_which_states_the_outcome_and_frees_the_codex_for_the_next_round()
+    {
+        var (codex, proposal, round) = ProposalRound();
+        round.Respond(Member, ResponseKind.Objection, "So nicht.", Now);
+
+        Assert.Equal(RoundOutcome.ObjectionUnresolved, codex.CloseRound(round, Now));
+
+        Assert.False(round.IsOpen);
+        Assert.Null(codex.OpenRoundId);
+        var next = codex.OpenRound(Guid.NewGuid(), proposal.Id, proposal.Revision, [Lead, Member], Today.AddDays(7), Lead, Now);
+        Assert.Equal(next.Id, codex.OpenRoundId);
+    }
+
+    [Fact]
+    public void Closing_the_round_of_a_withdrawn_proposal_through_the_codex_ends_it_as_withdrawn()
+    {
+        var (codex, proposal, round) = ProposalRound();
+        round.Respond(Lead, ResponseKind.Consent, null, Now);
+        proposal.Withdraw(Member, false, Now);
+
+        Assert.Equal(RoundOutcome.Withdrawn, codex.CloseRound(round, Now, proposalWithdrawn: true));
+        Assert.Null(codex.OpenRoundId);
+    }
+
+    [Fact]
+    public void Closing_a_review_without_a_proposal_through_the_codex_moves_the_next_review_by_the_cadence()
+    {
+        var codex = Team();
+        codex.ChangeSettings(12, 3, 7, null, Today);
+        var round = OpenRound(codex, null);
+        round.Respond(Member, ResponseKind.Consent, null, Now);
+
+        Assert.Equal(RoundOutcome.NoChangeNeeded, codex.CloseRound(round, Now.AddDays(15)));
+
+        Assert.Equal(Today.AddDays(15).AddMonths(12), codex.NextReviewOn);
+        Assert.Null(codex.OpenRoundId);
+    }
+
+    [Fact]
     public void Only_the_members_at_opening_take_part()
     {
         var (_, _, round) = ProposalRound(null, Lead, Member);

@@ -392,6 +392,81 @@ public sealed class UnitCodexTests
         Assert.Equal(1, proposal.PublishedAsVersion);
     }
 
+    [Fact]
+    public void A_round_opens_only_on_an_open_proposal_and_decides_on_its_current_text()
+    {
+        var codex = Team();
+        var proposal = Propose(codex);
+        codex.EditFirstSection("Überarbeitet");
+        proposal.Amend(codex, proposal.Rationale, Member, false, Now);
+
+        Assert.Equal(2, proposal.RevisionForRound());
+
+        proposal.Withdraw(Member, false, Now);
+        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.RevisionForRound()).MessageKey);
+    }
+
+    [Fact]
+    public void No_round_opens_on_a_published_proposal()
+    {
+        var codex = Team();
+        codex.EditFirstSection("Unser Zweck");
+        var proposal = Propose(codex);
+        codex.Publish(proposal, ConsentedRound(codex, proposal), "Erste Fassung", Lead, Now);
+
+        Assert.Equal("Codex.ProposalClosed", Refused(() => proposal.RevisionForRound()).MessageKey);
+    }
+
+    [Fact]
+    public void Publishing_while_its_round_is_still_open_closes_the_round_first_and_publishes_when_nobody_objects()
+    {
+        var codex = Team();
+        codex.EditFirstSection("Unser Zweck");
+        var proposal = Propose(codex);
+        var round = OpenRound(codex, proposal);
+        round.Respond(Lead, ResponseKind.Consent, null, Now);
+        round.Respond(Member, ResponseKind.Consent, null, Now);
+
+        var version = codex.PublishClosingItsRound(proposal, round, "Erste Fassung", Lead, Now.AddDays(2));
+
+        Assert.Equal(RoundOutcome.Consented, round.Outcome);
+        Assert.False(round.IsOpen);
+        Assert.Null(codex.OpenRoundId);
+        Assert.Equal((1, (int?)1), (version.Number, codex.VersionInForce));
+        Assert.Equal((ProposalStatus.Published, (int?)1), (proposal.Status, proposal.PublishedAsVersion));
+    }
+
+    [Fact]
+    public void Publishing_is_refused_while_an_objection_stands_and_the_round_stays_open_for_an_amendment()
+    {
+        var codex = Team();
+        codex.EditFirstSection("Unser Zweck");
+        var proposal = Propose(codex);
+        var round = OpenRound(codex, proposal);
+        round.Respond(Lead, ResponseKind.Consent, null, Now);
+        round.Respond(Member, ResponseKind.Objection, "So nicht.", Now);
+
+        Assert.Equal("Codex.ObjectionUnresolved", Refused(() => codex.PublishClosingItsRound(proposal, round, "Trotzdem", Lead, Now)).MessageKey);
+
+        Assert.True(round.IsOpen);
+        Assert.Equal(round.Id, codex.OpenRoundId);
+        AssertNothingPublished(codex, proposal);
+    }
+
+    [Fact]
+    public void Publishing_on_a_round_that_already_ended_without_consent_is_refused()
+    {
+        var codex = Team();
+        codex.EditFirstSection("Unser Zweck");
+        var proposal = Propose(codex);
+        var round = OpenRound(codex, proposal);
+        round.Respond(Member, ResponseKind.Objection, "So nicht.", Now);
+        codex.CloseRound(round, Now);
+
+        Assert.Equal("Codex.ConsentMissing", Refused(() => codex.PublishClosingItsRound(proposal, round, "Trotzdem", Lead, Now)).MessageKey);
+        AssertNothingPublished(codex, proposal);
+    }
+
     private static ReviewRound ConsentedRound(UnitCodex codex, ChangeProposal proposal)
     {
         var round = OpenRound(codex, proposal);

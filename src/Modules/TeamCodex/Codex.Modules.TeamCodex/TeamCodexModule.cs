@@ -40,19 +40,26 @@ public static class TeamCodexModule
         ListCodicesEndpoint.Map(api);
         GetCodexEndpoint.Map(api);
         CreateCodexEndpoint.Map(api);
-        CodexSettingsEndpoints.Map(api);
+        GetCodexSettingsEndpoint.Map(api);
+        ChangeCodexSettingsEndpoint.Map(api);
         GetDraftEndpoint.Map(api);
         SaveDraftEndpoint.Map(api);
         ProposeChangeEndpoint.Map(api);
-        ChangeProposalEndpoints.Map(api);
-        GetProposalsEndpoints.Map(api);
+        AmendProposalEndpoint.Map(api);
+        WithdrawProposalEndpoint.Map(api);
+        CommentOnProposalEndpoint.Map(api);
+        ListProposalsEndpoint.Map(api);
+        GetProposalEndpoint.Map(api);
         OpenRoundEndpoint.Map(api);
         RespondToRoundEndpoint.Map(api);
         CloseRoundEndpoint.Map(api);
         GetRoundEndpoint.Map(api);
         PublishProposalEndpoint.Map(api);
-        GetVersionsEndpoints.Map(api);
-        AcknowledgementEndpoints.Map(api);
+        ListVersionsEndpoint.Map(api);
+        GetVersionEndpoint.Map(api);
+        CompareVersionsEndpoint.Map(api);
+        AcknowledgeVersionEndpoint.Map(api);
+        GetAcknowledgementStatusEndpoint.Map(api);
         return api;
     }
 }

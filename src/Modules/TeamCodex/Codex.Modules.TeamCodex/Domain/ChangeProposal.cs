@@ -121,6 +121,13 @@ public sealed class ChangeProposal : AggregateRoot
         return comment;
     }
 
+    /// <summary>A round decides on the proposal's current text, and opens only while the proposal is open.</summary>
+    public int RevisionForRound()
+    {
+        EnsureOpen();
+        return Revision;
+    }
+
     internal void MarkPublished(int version)
     {
         EnsureOpen();

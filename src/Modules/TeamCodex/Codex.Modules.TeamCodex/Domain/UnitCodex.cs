@@ -122,6 +122,17 @@ public sealed class UnitCodex : AggregateRoot
         return round;
     }
 
+    /// <summary>
+    /// Closes a round of this codex in one step: the round states its outcome, and the codex is free for the next round
+    /// (after a review without a proposal, the next review moves on by the cadence).
+    /// </summary>
+    public RoundOutcome CloseRound(ReviewRound round, DateTimeOffset now, bool proposalWithdrawn = false)
+    {
+        var outcome = round.Close(now, proposalWithdrawn);
+        RoundClosed(round, now);
+        return outcome;
+    }
+
     /// <summary>The round ended: without a change the version in force stays and the next review moves on.</summary>
     public void RoundClosed(ReviewRound round, DateTimeOffset now)
     {
@@ -134,6 +145,25 @@ public sealed class UnitCodex : AggregateRoot
         {
             NextReviewOn = OrganisationTime.Today(now).AddMonths(ReviewCadenceMonths);
         }
+    }
+
+    /// <summary>
+    /// A lead publishes a proposal on the outcome of its latest round. If that round is still open, it closes now,
+    /// unless an objection stands: then publication is refused and the round stays open. Otherwise as <see cref="Publish"/>.
+    /// </summary>
+    public CodexVersion PublishClosingItsRound(ChangeProposal proposal, ReviewRound latestRound, string changeSummary, Guid publishedBy, DateTimeOffset now)
+    {
+        if (latestRound.IsOpen)
+        {
+            if (latestRound.HasUnresolvedObjection)
+            {
+                throw new DomainException("Codex.ObjectionUnresolved", "An objection is unresolved: amend the proposal and ask for consent again.");
+            }
+
+            CloseRound(latestRound, now);
+        }
+
+        return Publish(proposal, latestRound, changeSummary, publishedBy, now);
     }
 
     /// <summary>Publishes the proposal's sections as the next immutable version, which comes into force at once.</summary>

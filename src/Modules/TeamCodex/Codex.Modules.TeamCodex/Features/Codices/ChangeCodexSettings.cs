@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Codices;
 
@@ -20,10 +21,10 @@ public sealed record ChangeCodexSettingsCommand(
 
 internal sealed class ChangeCodexSettingsCommandValidator : AbstractValidator<ChangeCodexSettingsCommand>
 {
-    public ChangeCodexSettingsCommandValidator()
+    public ChangeCodexSettingsCommandValidator(IStringLocalizer<TeamCodexTexts> texts)
     {
         RuleFor(c => c.ReviewCadenceMonths).Must(m => UnitCodex.CadenceChoices.Contains(m))
-            .WithMessage("Bitte wählen Sie 3, 6, 12 oder 24 Monate.");
+            .WithMessage(texts["Validation.CadenceChoice"]);
         RuleFor(c => c.ResponseReminderDaysBeforeClose).InclusiveBetween(0, 30);
         RuleFor(c => c.AcknowledgeReminderAfterDays).InclusiveBetween(1, 90);
         RuleFor(c => c.QuorumPercent).InclusiveBetween(1, 100).When(c => c.QuorumPercent is not null);
@@ -47,30 +48,12 @@ internal sealed class ChangeCodexSettingsCommandHandler(TeamCodexDbContext db, C
     }
 }
 
-/// <summary>The settings as a lead edits them, with the version to save against.</summary>
-[RequiresSignIn]
-public sealed record GetCodexSettingsQuery(Guid UnitId) : IRequest<ChangeCodexSettingsCommand>;
-
-internal sealed class GetCodexSettingsQueryHandler(TeamCodexDbContext db, CodexAccess access) : IRequestHandler<GetCodexSettingsQuery, ChangeCodexSettingsCommand>
-{
-    public async Task<ChangeCodexSettingsCommand> Handle(GetCodexSettingsQuery query, CancellationToken ct)
-    {
-        await access.RequireLeadAsync(query.UnitId, ct);
-        var c = await db.Codices.AsNoTracking().FirstOrDefaultAsync(c => c.OrgUnitId == query.UnitId, ct)
-            ?? throw new Shared.Errors.NotFoundException("Codex", query.UnitId);
-        return new ChangeCodexSettingsCommand(query.UnitId, c.ReviewCadenceMonths, c.ResponseReminderDaysBeforeClose, c.AcknowledgeReminderAfterDays,
-            c.QuorumPercent, c.NextReviewOn, c.Version);
-    }
-}
-
 public sealed record SettingsRequest(int ReviewCadenceMonths, int ResponseReminderDaysBeforeClose, int AcknowledgeReminderAfterDays, int? QuorumPercent, DateOnly? NextReviewOn, int Version);
 
-internal static class CodexSettingsEndpoints
+internal static class ChangeCodexSettingsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/codex/units/{unitId:guid}/settings", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetCodexSettingsQuery(unitId), ct)));
         api.MapPut("/codex/units/{unitId:guid}/settings", async (Guid unitId, SettingsRequest r, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new ChangeCodexSettingsCommand(unitId, r.ReviewCadenceMonths, r.ResponseReminderDaysBeforeClose, r.AcknowledgeReminderAfterDays, r.QuorumPercent, r.NextReviewOn, r.Version), ct);

@@ -56,8 +56,7 @@ internal sealed class SeedDemoCodexCommandHandler(TeamCodexDbContext db, IMediat
             round.Respond(member.PersonId, ResponseKind.Consent, null, now);
         }
 
-        round.Close(now);
-        codex.RoundClosed(round, now);
+        codex.CloseRound(round, now);
         var version = codex.Publish(proposal, round, "Erste Fassung.", lead.PersonId, now);
 
         // Demo data, not a real decision: nobody gets mail about it.

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Drafts;
 
@@ -19,14 +20,14 @@ public sealed record SaveDraftCommand(Guid UnitId, int BasedOnRevision, IReadOnl
 
 internal sealed class SaveDraftCommandValidator : AbstractValidator<SaveDraftCommand>
 {
-    public SaveDraftCommandValidator()
+    public SaveDraftCommandValidator(IStringLocalizer<TeamCodexTexts> texts)
     {
         RuleFor(c => c.BasedOnRevision).GreaterThan(0);
-        RuleFor(c => c.Sections).NotNull().NotEmpty().WithMessage("Der Kodex braucht mindestens einen Abschnitt.")
-            .Must(s => s is null || s.Count <= CodexSections.MaxSections).WithMessage($"Höchstens {CodexSections.MaxSections} Abschnitte.");
+        RuleFor(c => c.Sections).NotNull().NotEmpty().WithMessage(texts["Codex.NoSections"])
+            .Must(s => s is null || s.Count <= CodexSections.MaxSections).WithMessage(texts["Validation.TooManySections", CodexSections.MaxSections]);
         RuleForEach(c => c.Sections).ChildRules(section =>
         {
-            section.RuleFor(s => s.Title).NotEmpty().WithMessage("Jeder Abschnitt braucht einen Titel.")
+            section.RuleFor(s => s.Title).NotEmpty().WithMessage(texts["Codex.SectionTitleRequired"])
                 .MaximumLength(CodexSection.TitleMaxLength);
             section.RuleFor(s => s.Markdown).MaximumLength(CodexSection.MarkdownMaxLength);
         });
@@ -63,7 +64,7 @@ public sealed record SaveDraftRequest(int BasedOnRevision, IReadOnlyList<DraftSe
 internal static class SaveDraftEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPut("/codex/units/{unitId:guid}/draft", async (Guid unitId, SaveDraftRequest request, IMediator mediator, CancellationToken ct) =>
+        api.MapPut("/codex/units/{unitId:guid}/draft", async (Guid unitId, SaveDraftRequest request, IMediator mediator, IStringLocalizer<TeamCodexTexts> texts, CancellationToken ct) =>
         {
             try
             {
@@ -79,7 +80,7 @@ internal static class SaveDraftEndpoint
                 return Results.Problem(
                     statusCode: StatusCodes.Status409Conflict,
                     title: "Conflict",
-                    detail: "Jemand anderes hat den Entwurf inzwischen gespeichert. Ihre Änderungen sind mit dem aktuellen Stand zusammengeführt; prüfen Sie die Abschnitte, die beide geändert haben, und speichern Sie erneut.",
+                    detail: texts["Draft.SaveConflict"],
                     extensions: new Dictionary<string, object?>
                     {
                         ["currentRevision"] = merge.CurrentRevision,

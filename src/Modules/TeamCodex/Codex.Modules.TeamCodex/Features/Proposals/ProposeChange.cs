@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Proposals;
 
@@ -16,10 +17,10 @@ public sealed record ProposeChangeCommand(Guid UnitId, string Title, string Rati
 
 internal sealed class ProposeChangeCommandValidator : AbstractValidator<ProposeChangeCommand>
 {
-    public ProposeChangeCommandValidator()
+    public ProposeChangeCommandValidator(IStringLocalizer<TeamCodexTexts> texts)
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage("Bitte geben Sie dem Vorschlag einen Titel.").MaximumLength(ChangeProposal.TitleMaxLength);
-        RuleFor(c => c.Rationale).NotEmpty().WithMessage("Bitte begründen Sie den Vorschlag.").MaximumLength(ChangeProposal.RationaleMaxLength);
+        RuleFor(c => c.Title).NotEmpty().WithMessage(texts["Validation.ProposalTitleRequired"]).MaximumLength(ChangeProposal.TitleMaxLength);
+        RuleFor(c => c.Rationale).NotEmpty().WithMessage(texts["Validation.RationaleRequired"]).MaximumLength(ChangeProposal.RationaleMaxLength);
     }
 }
 

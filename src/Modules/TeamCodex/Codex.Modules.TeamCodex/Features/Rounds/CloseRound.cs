@@ -22,8 +22,7 @@ internal sealed class CloseRoundCommandHandler(TeamCodexDbContext db, CodexAcces
         var (round, codex) = await RoundLoader.LoadAsync(db, command.RoundId, ct);
         await access.RequireLeadAsync(codex.OrgUnitId, ct);
         var now = clock.GetUtcNow();
-        var outcome = round.Close(now);
-        codex.RoundClosed(round, now);
+        var outcome = codex.CloseRound(round, now);
         await db.SaveChangesAsync(ct);
         return outcome;
     }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Rounds;
 
@@ -20,8 +21,8 @@ public sealed record OpenRoundCommand(Guid UnitId, Guid? ProposalId, DateOnly Cl
 
 internal sealed class OpenRoundCommandValidator : AbstractValidator<OpenRoundCommand>
 {
-    public OpenRoundCommandValidator() =>
-        RuleFor(c => c.ClosesOn).NotEmpty().WithMessage("Bitte geben Sie an, bis wann die Runde läuft.");
+    public OpenRoundCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.ClosesOn).NotEmpty().WithMessage(texts["Validation.ClosingDateRequired"]);
 }
 
 internal sealed class OpenRoundCommandHandler(TeamCodexDbContext db, CodexAccess access, TimeProvider clock)
@@ -36,12 +37,7 @@ internal sealed class OpenRoundCommandHandler(TeamCodexDbContext db, CodexAccess
         {
             var proposal = await db.Proposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.CodexId == codex.Id, ct)
                 ?? throw new Shared.Errors.NotFoundException("ChangeProposal", proposalId);
-            if (proposal.Status != ProposalStatus.Open)
-            {
-                throw new DomainException("Codex.ProposalClosed", "This proposal is no longer open.");
-            }
-
-            revision = proposal.Revision;
+            revision = proposal.RevisionForRound();
         }
 
         var round = await RoundOpening.OpenAsync(db, codex, command.ProposalId, revision, command.ClosesOn, access.PersonId, clock.GetUtcNow(), ct);

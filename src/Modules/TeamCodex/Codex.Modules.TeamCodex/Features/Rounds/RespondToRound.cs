@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Rounds;
 
@@ -17,11 +18,11 @@ public sealed record RespondToRoundCommand(Guid RoundId, ResponseKind Kind, stri
 
 internal sealed class RespondToRoundCommandValidator : AbstractValidator<RespondToRoundCommand>
 {
-    public RespondToRoundCommandValidator()
+    public RespondToRoundCommandValidator(IStringLocalizer<TeamCodexTexts> texts)
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.Reason).NotEmpty().When(c => c.Kind == ResponseKind.Objection)
-            .WithMessage("Ein Einwand braucht eine Begründung: Was genau müsste sich ändern, damit Sie zustimmen können?");
+            .WithMessage(texts["Validation.ObjectionNeedsReason"]);
         RuleFor(c => c.Reason).MaximumLength(ReviewRound.ReasonMaxLength);
     }
 }

@@ -26,8 +26,7 @@ internal sealed class CloseExpiredReviewRoundsCommandHandler(TeamCodexDbContext 
         var codices = await db.Codices.Where(c => codexIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         foreach (var round in expired)
         {
-            round.Close(now);
-            codices[round.CodexId].RoundClosed(round, now);
+            codices[round.CodexId].CloseRound(round, now);
         }
 
         await db.SaveChangesAsync(ct);

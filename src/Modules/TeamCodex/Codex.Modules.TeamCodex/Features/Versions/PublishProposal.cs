@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Codex.Modules.TeamCodex.Features.Versions;
 
@@ -23,8 +24,8 @@ public sealed record PublishProposalCommand(Guid ProposalId, string ChangeSummar
 
 internal sealed class PublishProposalCommandValidator : AbstractValidator<PublishProposalCommand>
 {
-    public PublishProposalCommandValidator() =>
-        RuleFor(c => c.ChangeSummary).NotEmpty().WithMessage("Bitte fassen Sie die Änderungen kurz zusammen.")
+    public PublishProposalCommandValidator(IStringLocalizer<TeamCodexTexts> texts) =>
+        RuleFor(c => c.ChangeSummary).NotEmpty().WithMessage(texts["Validation.ChangeSummaryRequired"])
             .MaximumLength(CodexVersion.ChangeSummaryMaxLength);
 }
 
@@ -41,18 +42,7 @@ internal sealed class PublishProposalCommandHandler(TeamCodexDbContext db, Codex
             .FirstOrDefaultAsync(ct)
             ?? throw new DomainException("Codex.ConsentMissing", "A proposal can be published only after a review round ended with consent to its current text.");
         var now = clock.GetUtcNow();
-        if (round.IsOpen)
-        {
-            if (round.HasUnresolvedObjection)
-            {
-                throw new DomainException("Codex.ObjectionUnresolved", "An objection is unresolved: amend the proposal and ask for consent again.");
-            }
-
-            round.Close(now);
-            codex.RoundClosed(round, now);
-        }
-
-        var version = codex.Publish(proposal, round, command.ChangeSummary, access.PersonId, now);
+        var version = codex.PublishClosingItsRound(proposal, round, command.ChangeSummary, access.PersonId, now);
         db.Versions.Add(version);
         db.AuditTrail.Add(AuditRecord.Of(now, user, "codex.published", subjectPersonId: null, (await access.UnitAsync(codex.OrgUnitId, ct)).Unit.Name, FormattableString.Invariant($"v{version.Number}")));
         await db.SaveChangesAsync(ct);
