@@ -64,6 +64,7 @@ public sealed class EveryPageAccessibilityTests(CodexSite site) : BrowserTest(si
                 {
                     if (SiteCrawler.LocalPath(link, here) is { } target
                         && !target.StartsWith("/jobs", StringComparison.OrdinalIgnoreCase) && !target.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+                        && !target.StartsWith("/api-reference", StringComparison.OrdinalIgnoreCase)
                         && seen.Add(SiteCrawler.ShapeOf(target)))
                     {
                         queue.Enqueue(target);

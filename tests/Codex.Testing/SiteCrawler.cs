@@ -17,12 +17,13 @@ public sealed record CrawlResult(IReadOnlyList<CrawledPage> Pages, IReadOnlyList
 /// Follows the same-origin links of a site from a start page, as a person clicking through it
 /// would, but visits each <em>route shape</em> once (ids and numbers in the path replaced, query
 /// values ignored), so a list of 39 people costs one visit to a person page, not 39. Redirects
-/// are followed like links. Hangfire's own dashboard (<c>/jobs</c>) is checked, not descended.
+/// are followed like links. Hangfire's own dashboard (<c>/jobs</c>) and the API reference
+/// (<c>/api-reference</c>, Scalar's page) are checked, not descended.
 /// </summary>
 public static partial class SiteCrawler
 {
     /// <summary>Paths whose pages are not ours to crawl (their links are still checked once).</summary>
-    private static readonly string[] NotDescended = ["/jobs"];
+    private static readonly string[] NotDescended = ["/jobs", "/api-reference"];
 
     public static async Task<CrawlResult> CrawlAsync(HttpClient client, string start = "/", int maxPages = 120)
     {
