@@ -144,7 +144,9 @@ public static class CodexApp
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapApiReference();
-        app.MapPost("/culture", SetCulture).AllowAnonymous();
+        app.MapPost("/culture", SetCulture).AllowAnonymous()
+            .WithName("setCulture")
+            .WithSummary("Set the interface language");
 
         var api = app.MapGroup("/api");
         api.MapOrganizationModule();

@@ -90,5 +90,7 @@ internal static class ExportAuditTrailEndpoint
             var parsed = Enum.TryParse<AuditExportFormat>(format ?? nameof(AuditExportFormat.Csv), ignoreCase: true, out var known) ? known : (AuditExportFormat)(-1);
             var file = await mediator.Send(new ExportAuditTrailCommand(new GetAuditTrailQuery(person, actor, module, from, to), parsed), ct);
             return Results.File(file.Content, file.ContentType, file.FileName);
-        });
+        })
+            .WithName("exportAuditTrail")
+            .WithSummary("Download the filtered audit trail as CSV or JSON");
 }

@@ -101,5 +101,7 @@ internal static class GetAuditTrailEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/audit", async (Guid? person, Guid? actor, string? module, DateOnly? from, DateOnly? to, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetAuditTrailQuery(person, actor, module, from, to, page ?? 1, pageSize ?? 50), ct)));
+            Results.Ok(await mediator.Send(new GetAuditTrailQuery(person, actor, module, from, to, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("getAuditTrail")
+            .WithSummary("List the audit trail of every module, newest first");
 }

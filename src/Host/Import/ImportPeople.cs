@@ -146,14 +146,18 @@ internal static class PeopleImportEndpoints
             var (fileName, content, mode) = await ReadAsync(request, ct);
             var preview = await mediator.Send(new PreviewPeopleImportQuery(fileName, content, mode), ct);
             return preview.HasErrors ? ErrorsProblem(preview) : Results.Ok(preview);
-        });
+        })
+            .WithName("previewPeopleImport")
+            .WithSummary("Check a people file and show what importing it would change");
         api.MapPost("/people/import", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
             var (fileName, content, mode) = await ReadAsync(request, ct);
             var invite = bool.TryParse((await request.ReadFormAsync(ct))["invite"].ToString(), out var yes) && yes;
             var outcome = await mediator.Send(new ImportPeopleCommand(fileName, content, mode, invite), ct);
             return outcome.Preview.HasErrors ? ErrorsProblem(outcome.Preview) : Results.Ok(outcome);
-        });
+        })
+            .WithName("importPeople")
+            .WithSummary("Import a people file when no row has an error");
     }
 
     private static async Task<(string FileName, byte[] Content, PeopleImportMode Mode)> ReadAsync(HttpRequest request, CancellationToken ct)

@@ -49,5 +49,7 @@ internal static class MyDataEndpoints
         {
             var data = await mediator.Send(new GetMyDataQuery(), ct);
             return Results.File(JsonSerializer.SerializeToUtf8Bytes(data, Json), "application/json", FileName(data.GeneratedAt));
-        });
+        })
+            .WithName("getMyData")
+            .WithSummary("Download everything held about you as JSON (GDPR Art. 15 and 20)");
 }

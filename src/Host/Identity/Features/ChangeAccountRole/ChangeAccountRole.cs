@@ -69,11 +69,15 @@ internal static class ChangeAccountRoleEndpoint
         {
             await mediator.Send(new ChangeAccountRoleCommand(personId, role, true), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("grantAccountRole")
+            .WithSummary("Grant a person the account role Admin, HR or Datenschutz");
         api.MapDelete("/accounts/{personId:guid}/roles/{role}", async (Guid personId, string role, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new ChangeAccountRoleCommand(personId, role, false), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("revokeAccountRole")
+            .WithSummary("Revoke an account role from a person");
     }
 }

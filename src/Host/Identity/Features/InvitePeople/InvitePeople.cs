@@ -43,5 +43,7 @@ internal static class InvitePeopleEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/accounts/invitations", async (InvitePeopleCommand command, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(command, ct)));
+            Results.Ok(await mediator.Send(command, ct)))
+            .WithName("invitePeople")
+            .WithSummary("Invite the selected people, or every member of a unit without an account");
 }

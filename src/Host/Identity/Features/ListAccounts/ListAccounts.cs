@@ -82,5 +82,7 @@ internal static class ListAccountsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/accounts", async (string? search, Guid? unitId, int? page, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListAccountsQuery(search, unitId, page ?? 1), ct)));
+            Results.Ok(await mediator.Send(new ListAccountsQuery(search, unitId, page ?? 1), ct)))
+            .WithName("listAccounts")
+            .WithSummary("List people with their sign-in status and account roles");
 }

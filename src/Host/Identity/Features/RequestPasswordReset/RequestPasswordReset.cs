@@ -73,5 +73,7 @@ internal static class RequestPasswordResetEndpoint
         {
             await mediator.Send(command, ct);
             return Results.Accepted();
-        }).AllowAnonymous().RequireRateLimiting("login");
+        }).AllowAnonymous().RequireRateLimiting("login")
+            .WithName("requestPasswordReset")
+            .WithSummary("Request a password reset link by mail");
 }

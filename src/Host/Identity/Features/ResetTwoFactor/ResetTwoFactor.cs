@@ -73,5 +73,7 @@ internal static class ResetTwoFactorEndpoint
         {
             await mediator.Send(new ResetTwoFactorCommand(personId), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("resetTwoFactor")
+            .WithSummary("Switch off a person's two-factor sign-in");
 }

@@ -130,5 +130,7 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
 internal static class DashboardEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/learning/dashboard", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetLearningDashboardQuery(), ct)));
+        api.MapGet("/learning/dashboard", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetLearningDashboardQuery(), ct)))
+            .WithName("getLearningDashboard")
+            .WithSummary("Get completion per path, role and department, as aggregates only");
 }

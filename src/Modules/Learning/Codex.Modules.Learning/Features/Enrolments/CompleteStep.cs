@@ -64,5 +64,7 @@ internal static class CompleteStepEndpoint
         {
             await m.Send(command with { EnrolmentId = id, StepId = stepId }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("completeStep")
+            .WithSummary("Complete a step of your enrolment, with optional evidence");
 }

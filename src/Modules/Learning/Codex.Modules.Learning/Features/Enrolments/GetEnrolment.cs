@@ -57,5 +57,7 @@ internal sealed class GetEnrolmentQueryHandler(LearningDbContext db, LearningAcc
 internal static class GetEnrolmentEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/learning/enrolments/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetEnrolmentQuery(id), ct)));
+        api.MapGet("/learning/enrolments/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetEnrolmentQuery(id), ct)))
+            .WithName("getEnrolment")
+            .WithSummary("Get an enrolment with the progress of each step");
 }

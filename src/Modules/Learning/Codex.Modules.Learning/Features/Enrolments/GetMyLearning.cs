@@ -50,5 +50,7 @@ internal sealed class GetMyLearningQueryHandler(LearningDbContext db, LearningAc
 internal static class GetMyLearningEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/learning/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyLearningQuery(), ct)));
+        api.MapGet("/learning/me", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetMyLearningQuery(), ct)))
+            .WithName("getMyLearning")
+            .WithSummary("Get the current cycle of each of your learning paths");
 }

@@ -52,5 +52,7 @@ internal sealed class GetSignOffQueueQueryHandler(LearningDbContext db, Learning
 internal static class GetSignOffQueueEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/learning/sign-offs", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetSignOffQueueQuery(), ct)));
+        api.MapGet("/learning/sign-offs", async (IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetSignOffQueueQuery(), ct)))
+            .WithName("getSignOffQueue")
+            .WithSummary("List the steps waiting for your sign-off, oldest first");
 }

@@ -41,5 +41,7 @@ internal static class SetMentorEndpoint
         {
             await m.Send(command with { EnrolmentId = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("setMentor")
+            .WithSummary("Name or clear the mentor of an enrolment");
 }

@@ -58,5 +58,7 @@ internal static class SignOffStepEndpoint
         {
             await m.Send(command with { EnrolmentId = id, StepId = stepId }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("signOffStep")
+            .WithSummary("Confirm a step a learner has submitted");
 }

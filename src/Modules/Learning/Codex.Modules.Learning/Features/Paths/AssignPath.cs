@@ -52,5 +52,7 @@ internal static class AssignPathEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/learning/paths/{id:guid}/assignments", async (Guid id, AssignPathCommand command, IMediator m, CancellationToken ct) =>
-            Results.Ok(new { enrolled = await m.Send(command with { PathId = id }, ct) }));
+            Results.Ok(new { enrolled = await m.Send(command with { PathId = id }, ct) }))
+            .WithName("assignPath")
+            .WithSummary("Assign a learning path to a role, enrolling its holders");
 }

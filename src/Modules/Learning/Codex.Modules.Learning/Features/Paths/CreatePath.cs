@@ -42,5 +42,7 @@ internal static class CreatePathEndpoint
         {
             var id = await m.Send(command, ct);
             return Results.Created($"/api/learning/paths/{id}", new { id });
-        });
+        })
+            .WithName("createPath")
+            .WithSummary("Create a learning path");
 }

@@ -47,5 +47,7 @@ internal sealed class GetPathQueryHandler(LearningDbContext db) : IRequestHandle
 internal static class GetPathEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/learning/paths/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetPathQuery(id), ct)));
+        api.MapGet("/learning/paths/{id:guid}", async (Guid id, IMediator m, CancellationToken ct) => Results.Ok(await m.Send(new GetPathQuery(id), ct)))
+            .WithName("getPath")
+            .WithSummary("Get a learning path with its steps and role assignments");
 }

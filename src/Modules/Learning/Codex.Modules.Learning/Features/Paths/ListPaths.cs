@@ -56,5 +56,7 @@ internal static class ListPathsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/learning/paths", async (string? search, int? page, int? pageSize, IMediator m, CancellationToken ct) =>
-            Results.Ok(await m.Send(new ListPathsQuery(search, page ?? 1, pageSize ?? 25), ct)));
+            Results.Ok(await m.Send(new ListPathsQuery(search, page ?? 1, pageSize ?? 25), ct)))
+            .WithName("listPaths")
+            .WithSummary("List learning paths, optionally searched, one page at a time");
 }

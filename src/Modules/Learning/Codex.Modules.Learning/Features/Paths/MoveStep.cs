@@ -37,5 +37,7 @@ internal static class MoveStepEndpoint
         {
             await m.Send(command with { PathId = id, StepId = stepId }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("movePathStep")
+            .WithSummary("Move a step of a learning path one place up or down");
 }

@@ -36,5 +36,7 @@ internal static class RemoveStepEndpoint
         {
             await m.Send(new RemoveStepCommand(id, stepId, version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("removePathStep")
+            .WithSummary("Remove a step from a learning path");
 }

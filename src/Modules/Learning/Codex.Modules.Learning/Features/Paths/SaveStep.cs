@@ -75,5 +75,7 @@ internal static class SaveStepEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/learning/paths/{id:guid}/steps", async (Guid id, SaveStepCommand command, IMediator m, CancellationToken ct) =>
-            Results.Ok(new { id = await m.Send(command with { PathId = id }, ct) }));
+            Results.Ok(new { id = await m.Send(command with { PathId = id }, ct) }))
+            .WithName("savePathStep")
+            .WithSummary("Add a step to a learning path or change one");
 }

@@ -40,5 +40,7 @@ internal static class UnassignPathEndpoint
         {
             await m.Send(new UnassignPathCommand(id, roleId), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("unassignPath")
+            .WithSummary("Stop assigning a learning path to a role");
 }

@@ -48,5 +48,7 @@ internal static class UpdatePathEndpoint
         {
             await m.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("updatePath")
+            .WithSummary("Change a learning path's title, description, order and recurrence");
 }

@@ -40,5 +40,7 @@ internal static class GetEmailEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/notifications/emails/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetEmailQuery(id), ct)));
+            Results.Ok(await mediator.Send(new GetEmailQuery(id), ct)))
+            .WithName("getEmail")
+            .WithSummary("Get one mail from the outbox");
 }

@@ -63,5 +63,7 @@ internal static class GetMailOverviewEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/notifications/overview", async (IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetMailOverviewQuery(), ct)));
+            Results.Ok(await mediator.Send(new GetMailOverviewQuery(), ct)))
+            .WithName("getMailOverview")
+            .WithSummary("Get mail counts per status, the mail jobs' runs and queues, and any delay");
 }

@@ -62,5 +62,7 @@ internal static class ListEmailsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/notifications/emails", async (EmailStatus? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListEmailsQuery(status, page ?? 1, pageSize ?? 50), ct)));
+            Results.Ok(await mediator.Send(new ListEmailsQuery(status, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("listEmails")
+            .WithSummary("List the mail outbox, newest first, filtered by status");
 }

@@ -38,5 +38,7 @@ internal static class RetryEmailEndpoint
         {
             await mediator.Send(new RetryEmailCommand(id), ct);
             return Results.Accepted();
-        });
+        })
+            .WithName("retryEmail")
+            .WithSummary("Send a failed mail again");
 }

@@ -60,5 +60,7 @@ internal static class ChangeMyPreferencesEndpoint
         {
             await mediator.Send(command, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("changeMyMailPreferences")
+            .WithSummary("Change your mail choices");
 }

@@ -40,5 +40,7 @@ internal static class GetMyPreferencesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/notifications/preferences/me", async (IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetMyPreferencesQuery(), ct)));
+            Results.Ok(await mediator.Send(new GetMyPreferencesQuery(), ct)))
+            .WithName("getMyMailPreferences")
+            .WithSummary("Get your mail choices");
 }

@@ -73,5 +73,7 @@ internal static class SendTestEmailEndpoint
             await mediator.Send(command, ct);
             return Results.Accepted();
         })
-        .ProducesProblem(StatusCodes.Status502BadGateway);
+        .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithName("sendTestEmail")
+            .WithSummary("Send a test mail to check the mail configuration");
 }

@@ -97,17 +97,23 @@ internal static class ChangeMembershipEndpoint
         {
             await mediator.Send(new ChangeMembershipCommand(unitId, personId, MembershipAction.Add), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("addUnitMember")
+            .WithSummary("Add a person to a unit");
         api.MapDelete("/org/units/{unitId:guid}/members/{personId:guid}", async (Guid unitId, Guid personId, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new ChangeMembershipCommand(unitId, personId, MembershipAction.Remove), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("removeUnitMember")
+            .WithSummary("Remove a person from a unit");
         api.MapPut("/org/units/{unitId:guid}/members/{personId:guid}/lead", async (Guid unitId, Guid personId, LeadRequest body, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(new ChangeMembershipCommand(unitId, personId, body.IsLead ? MembershipAction.MakeLead : MembershipAction.RemoveLead), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("changeUnitLead")
+            .WithSummary("Change whether a member leads the unit");
     }
 
     internal sealed record LeadRequest(bool IsLead);

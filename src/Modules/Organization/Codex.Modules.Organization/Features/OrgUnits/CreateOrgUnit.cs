@@ -51,5 +51,7 @@ internal static class CreateOrgUnitEndpoint
         {
             var id = await mediator.Send(command, ct);
             return Results.Created($"/api/org/units/{id}", new { id });
-        });
+        })
+            .WithName("createOrgUnit")
+            .WithSummary("Create an organisational unit");
 }

@@ -57,5 +57,7 @@ internal static class GetOrgTreeEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/org/units", async (string? search, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetOrgTreeQuery(search), ct)));
+            Results.Ok(await mediator.Send(new GetOrgTreeQuery(search), ct)))
+            .WithName("getOrgTree")
+            .WithSummary("Get the unit tree, optionally only the branches whose unit names match a search");
 }

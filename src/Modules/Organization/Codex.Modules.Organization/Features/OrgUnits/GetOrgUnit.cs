@@ -58,5 +58,7 @@ internal static class GetOrgUnitEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/org/units/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetOrgUnitQuery(id), ct)));
+            Results.Ok(await mediator.Send(new GetOrgUnitQuery(id), ct)))
+            .WithName("getOrgUnit")
+            .WithSummary("Get a unit with its members and the units it could move under");
 }

@@ -48,5 +48,7 @@ internal static class MoveOrgUnitEndpoint
         {
             await mediator.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("moveOrgUnit")
+            .WithSummary("Move a unit under another parent unit");
 }

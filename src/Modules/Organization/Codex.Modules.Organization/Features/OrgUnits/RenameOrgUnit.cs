@@ -48,5 +48,7 @@ internal static class RenameOrgUnitEndpoint
         {
             await mediator.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("renameOrgUnit")
+            .WithSummary("Rename a unit");
 }

@@ -47,5 +47,7 @@ internal static class CreatePersonEndpoint
         {
             var id = await mediator.Send(command, ct);
             return Results.Created($"/api/org/people/{id}", new { id });
-        });
+        })
+            .WithName("createPerson")
+            .WithSummary("Add a person");
 }

@@ -53,5 +53,7 @@ internal static class DeactivatePersonEndpoint
         {
             await mediator.Send(new DeactivatePersonCommand(id, body.Version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("deactivatePerson")
+            .WithSummary("Mark a person as having left the organisation");
 }

@@ -59,5 +59,7 @@ internal static class ErasePersonEndpoint
         {
             await mediator.Send(new ErasePersonCommand(id, body.Version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("erasePerson")
+            .WithSummary("Erase a person who has left, in every module (GDPR Art. 17)");
 }

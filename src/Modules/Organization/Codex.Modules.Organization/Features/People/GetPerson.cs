@@ -48,5 +48,7 @@ internal static class GetPersonEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/org/people/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetPersonQuery(id), ct)));
+            Results.Ok(await mediator.Send(new GetPersonQuery(id), ct)))
+            .WithName("getPerson")
+            .WithSummary("Get a person's details with their units");
 }

@@ -87,5 +87,7 @@ internal static class ListPeopleEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/org/people", async (string? search, Guid? unitId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListPeopleQuery(search, unitId, page ?? 1, pageSize ?? 25), ct)));
+            Results.Ok(await mediator.Send(new ListPeopleQuery(search, unitId, page ?? 1, pageSize ?? 25), ct)))
+            .WithName("listPeople")
+            .WithSummary("List people, optionally searched or filtered by unit, one page at a time");
 }

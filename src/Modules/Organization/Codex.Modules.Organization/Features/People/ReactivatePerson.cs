@@ -51,5 +51,7 @@ internal static class ReactivatePersonEndpoint
         {
             await mediator.Send(new ReactivatePersonCommand(id, body.Version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("reactivatePerson")
+            .WithSummary("Bring back a person who had left, with their kept units");
 }

@@ -53,5 +53,7 @@ internal static class UpdatePersonEndpoint
         {
             await mediator.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("updatePerson")
+            .WithSummary("Change a person's name, email address and preferred language");
 }

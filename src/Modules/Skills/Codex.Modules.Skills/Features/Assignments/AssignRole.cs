@@ -49,6 +49,8 @@ internal static class AssignRoleEndpoint
         {
             await mediator.Send(new AssignRoleCommand(personId, roleId), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("assignRole")
+            .WithSummary("Give a person a job role");
     }
 }

@@ -22,6 +22,8 @@ internal static class ListRoleHoldersEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/roles/{roleId:guid}/holders", async (Guid roleId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListRoleHoldersQuery(roleId), ct)));
+            Results.Ok(await mediator.Send(new ListRoleHoldersQuery(roleId), ct)))
+            .WithName("listRoleHolders")
+            .WithSummary("List the ids of the people holding a role");
     }
 }

@@ -52,6 +52,8 @@ internal static class UnassignRoleEndpoint
         {
             await mediator.Send(new UnassignRoleCommand(personId, roleId), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("unassignRole")
+            .WithSummary("Take a job role away from a person");
     }
 }

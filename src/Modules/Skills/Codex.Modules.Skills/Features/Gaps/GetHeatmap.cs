@@ -111,6 +111,8 @@ internal static class GetHeatmapEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/heatmap", async (Guid? unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetHeatmapQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetHeatmapQuery(unitId), ct)))
+            .WithName("getSkillsHeatmap")
+            .WithSummary("Get the share of role holders meeting their requirements, per unit and tool");
     }
 }

@@ -52,6 +52,8 @@ internal static class GetRoleCoverageEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/roles/{roleId:guid}/coverage", async (Guid roleId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetRoleCoverageQuery(roleId), ct)));
+            Results.Ok(await mediator.Send(new GetRoleCoverageQuery(roleId), ct)))
+            .WithName("getRoleCoverage")
+            .WithSummary("Get how many holders of a role meet each of its requirements");
     }
 }

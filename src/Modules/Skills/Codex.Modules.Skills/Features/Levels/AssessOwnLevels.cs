@@ -92,6 +92,8 @@ internal static class AssessOwnLevelsEndpoint
         {
             await mediator.Send(command, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("assessOwnLevels")
+            .WithSummary("Assess your own levels, several tools in one save");
     }
 }

@@ -72,6 +72,8 @@ internal static class ConfirmLevelEndpoint
         {
             await mediator.Send(command with { PersonId = personId, ToolId = toolId }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("confirmLevel")
+            .WithSummary("Confirm or adjust a person's level in a tool");
     }
 }

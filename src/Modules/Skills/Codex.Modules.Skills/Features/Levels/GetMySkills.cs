@@ -22,6 +22,8 @@ internal static class GetMySkillsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/skills/me", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMySkillsQuery(), ct)));
+        api.MapGet("/skills/me", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMySkillsQuery(), ct)))
+            .WithName("getMySkills")
+            .WithSummary("Get your own requirements, levels, gaps, suggested learning and history");
     }
 }

@@ -21,6 +21,8 @@ internal static class GetPersonGapsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/people/{personId:guid}/gaps", async (Guid personId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetPersonGapsQuery(personId), ct)));
+            Results.Ok(await mediator.Send(new GetPersonGapsQuery(personId), ct)))
+            .WithName("getPersonGaps")
+            .WithSummary("List a person's gaps against the requirements of their roles");
     }
 }

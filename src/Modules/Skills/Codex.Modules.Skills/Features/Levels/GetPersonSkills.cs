@@ -27,6 +27,8 @@ internal static class GetPersonSkillsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/people/{personId:guid}", async (Guid personId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetPersonSkillsQuery(personId), ct)));
+            Results.Ok(await mediator.Send(new GetPersonSkillsQuery(personId), ct)))
+            .WithName("getPersonSkills")
+            .WithSummary("Get a person's requirements, levels and gaps");
     }
 }

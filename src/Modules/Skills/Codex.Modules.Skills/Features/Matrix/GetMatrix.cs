@@ -41,6 +41,8 @@ internal static class GetMatrixEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/skills/matrix", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMatrixQuery(), ct)));
+        api.MapGet("/skills/matrix", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetMatrixQuery(), ct)))
+            .WithName("getMatrix")
+            .WithSummary("Get the roles × tools matrix of required levels");
     }
 }

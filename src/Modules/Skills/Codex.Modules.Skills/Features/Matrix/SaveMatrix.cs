@@ -119,6 +119,8 @@ internal static class SaveMatrixEndpoint
                     detail: "Someone else changed the matrix in the meantime. 'current' is the matrix as it is now: send your changed cells again with its version.",
                     extensions: new Dictionary<string, object?> { ["current"] = current });
             }
-        });
+        })
+            .WithName("saveMatrix")
+            .WithSummary("Save changed cells of the roles × tools matrix");
     }
 }

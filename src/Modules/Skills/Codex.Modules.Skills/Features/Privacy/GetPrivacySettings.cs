@@ -30,6 +30,8 @@ internal static class GetPrivacySettingsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/skills/privacy", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetPrivacySettingsQuery(), ct)));
+        api.MapGet("/skills/privacy", async (IMediator mediator, CancellationToken ct) => Results.Ok(await mediator.Send(new GetPrivacySettingsQuery(), ct)))
+            .WithName("getPrivacySettings")
+            .WithSummary("Get the co-determination rules");
     }
 }

@@ -49,6 +49,8 @@ internal static class ListAuditEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/audit", async (AuditArea? area, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListAuditQuery(area, page ?? 1, pageSize ?? 50), ct)));
+            Results.Ok(await mediator.Send(new ListAuditQuery(area, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("listSkillsAudit")
+            .WithSummary("List who changed what in the skills module, newest first");
     }
 }

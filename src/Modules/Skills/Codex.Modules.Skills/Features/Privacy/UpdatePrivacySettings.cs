@@ -66,6 +66,8 @@ internal static class UpdatePrivacySettingsEndpoint
         {
             await mediator.Send(command, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("updatePrivacySettings")
+            .WithSummary("Change the co-determination rules");
     }
 }

@@ -51,6 +51,8 @@ internal static class DeleteRoleEndpoint
         {
             await mediator.Send(new DeleteRoleCommand(id, version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("deleteRole")
+            .WithSummary("Delete a role nobody holds, with its requirements");
     }
 }

@@ -44,6 +44,8 @@ internal static class ListRolesEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/roles", async (string? search, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListRolesQuery(search), ct)));
+            Results.Ok(await mediator.Send(new ListRolesQuery(search), ct)))
+            .WithName("listRoles")
+            .WithSummary("List job roles with how many people hold each and how many tools each requires");
     }
 }

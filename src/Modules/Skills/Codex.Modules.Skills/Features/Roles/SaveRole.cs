@@ -67,11 +67,15 @@ internal static class SaveRoleEndpoint
         {
             var id = await mediator.Send(command with { Id = null, Version = 0 }, ct);
             return Results.Created($"/api/skills/roles/{id}", new { id });
-        });
+        })
+            .WithName("createRole")
+            .WithSummary("Create a job role");
         api.MapPut("/skills/roles/{id:guid}", async (Guid id, SaveRoleCommand command, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("updateRole")
+            .WithSummary("Rename a job role or change its description");
     }
 }

@@ -55,6 +55,8 @@ internal static class ListToolsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/skills/tools", async (string? search, ToolCategory? category, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListToolsQuery(search, category, page ?? 1, pageSize ?? 25), ct)));
+            Results.Ok(await mediator.Send(new ListToolsQuery(search, category, page ?? 1, pageSize ?? 25), ct)))
+            .WithName("listTools")
+            .WithSummary("List the tool catalogue");
     }
 }

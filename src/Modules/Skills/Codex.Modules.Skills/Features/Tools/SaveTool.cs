@@ -81,11 +81,15 @@ internal static class SaveToolEndpoint
         {
             var id = await mediator.Send(command with { Id = null, Version = 0 }, ct);
             return Results.Created($"/api/skills/tools/{id}", new { id });
-        });
+        })
+            .WithName("createTool")
+            .WithSummary("Add a tool to the catalogue");
         api.MapPut("/skills/tools/{id:guid}", async (Guid id, SaveToolCommand command, IMediator mediator, CancellationToken ct) =>
         {
             await mediator.Send(command with { Id = id }, ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("updateTool")
+            .WithSummary("Change a tool in the catalogue");
     }
 }

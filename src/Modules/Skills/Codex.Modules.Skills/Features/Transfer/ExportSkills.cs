@@ -99,6 +99,8 @@ internal static class ExportSkillsEndpoint
         {
             var file = await mediator.Send(new ExportQuery(kind, format), ct);
             return Results.File(file.Content, file.ContentType, file.FileName);
-        });
+        })
+            .WithName("exportSkills")
+            .WithSummary("Download tools, roles, the matrix or role assignments as a file");
     }
 }

@@ -118,6 +118,8 @@ internal static class ImportSkillsEndpoint
             await request.Body.CopyToAsync(body, ct);
             var result = await mediator.Send(new ImportCommand(kind, fileName, body.ToArray(), apply ?? false), ct);
             return Results.Ok(result);
-        });
+        })
+            .WithName("importSkills")
+            .WithSummary("Check a CSV or XLSX file of tools, roles, the matrix or assignments, and apply it when asked");
     }
 }
