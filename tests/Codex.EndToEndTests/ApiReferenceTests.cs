@@ -19,6 +19,7 @@ public sealed class ApiReferenceTests(CodexSite site) : BrowserTest(site)
         // Rendered from /openapi/v1.json by the reference's script: the document loaded and its tags are there.
         await Expect(admin.GetByText("Team codex").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(admin.GetByText("Organisation").First).ToBeVisibleAsync();
+        AssertNoBrowserErrors(admin);
     }
 
     [Fact]
