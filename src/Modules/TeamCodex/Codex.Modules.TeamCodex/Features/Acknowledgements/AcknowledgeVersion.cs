@@ -72,6 +72,8 @@ internal static class AcknowledgeVersionEndpoint
         {
             await mediator.Send(new AcknowledgeVersionCommand(unitId, request.Version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("acknowledgeVersion")
+            .WithSummary("Confirm having read the version in force");
     }
 }

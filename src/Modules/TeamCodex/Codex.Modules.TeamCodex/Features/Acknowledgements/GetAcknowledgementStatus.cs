@@ -52,6 +52,8 @@ internal static class GetAcknowledgementStatusEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/acknowledgements", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetAcknowledgementStatusQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetAcknowledgementStatusQuery(unitId), ct)))
+            .WithName("getAcknowledgementStatus")
+            .WithSummary("Get who has confirmed the version in force and who has not yet");
     }
 }

@@ -58,6 +58,8 @@ internal static class ChangeCodexSettingsEndpoint
         {
             await mediator.Send(new ChangeCodexSettingsCommand(unitId, r.ReviewCadenceMonths, r.ResponseReminderDaysBeforeClose, r.AcknowledgeReminderAfterDays, r.QuorumPercent, r.NextReviewOn, r.Version), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("changeCodexSettings")
+            .WithSummary("Set how often a codex is reviewed, when reminders go out and the quorum of rounds");
     }
 }

@@ -58,5 +58,7 @@ internal static class CreateCodexEndpoint
         {
             var id = await mediator.Send(new CreateCodexCommand(unitId), ct);
             return Results.Created($"/api/codex/units/{unitId}", new { codexId = id });
-        });
+        })
+            .WithName("createCodex")
+            .WithSummary("Start a unit's codex from the template");
 }

@@ -103,5 +103,7 @@ internal static class GetCodexEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/codex/units/{unitId:guid}", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetCodexQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetCodexQuery(unitId), ct)))
+            .WithName("getCodex")
+            .WithSummary("Get a unit's codex with the version in force");
 }

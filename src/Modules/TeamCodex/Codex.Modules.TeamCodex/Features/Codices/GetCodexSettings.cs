@@ -29,6 +29,8 @@ internal static class GetCodexSettingsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/settings", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetCodexSettingsQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetCodexSettingsQuery(unitId), ct)))
+            .WithName("getCodexSettings")
+            .WithSummary("Get a codex's settings with the version to save against");
     }
 }

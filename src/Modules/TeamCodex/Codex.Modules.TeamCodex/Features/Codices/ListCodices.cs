@@ -43,5 +43,7 @@ internal static class ListCodicesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/codex/units", async (string? search, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListCodicesQuery(search), ct)));
+            Results.Ok(await mediator.Send(new ListCodicesQuery(search), ct)))
+            .WithName("listCodices")
+            .WithSummary("List every unit with the state of its codex, your own units first");
 }

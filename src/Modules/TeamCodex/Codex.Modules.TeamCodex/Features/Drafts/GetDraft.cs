@@ -45,5 +45,7 @@ internal static class GetDraftEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/codex/units/{unitId:guid}/draft", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetDraftQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetDraftQuery(unitId), ct)))
+            .WithName("getDraft")
+            .WithSummary("Get the working draft with its revision and the latest saves");
 }

@@ -89,5 +89,7 @@ internal static class SaveDraftEndpoint
                         ["conflicts"] = merge.Merge.Conflicts,
                     });
             }
-        });
+        })
+            .WithName("saveDraft")
+            .WithSummary("Save the whole draft against the revision the editor loaded");
 }

@@ -28,5 +28,7 @@ internal static class GetUnitMembersEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/codex/units/{unitId:guid}/participants", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetUnitMembersQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new GetUnitMembersQuery(unitId), ct)))
+            .WithName("getUnitMembers")
+            .WithSummary("List who takes part in a unit's codex");
 }

@@ -44,6 +44,8 @@ internal static class AmendProposalEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/codex/proposals/{id:guid}/amend", async (Guid id, TextRequest request, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(new { revision = await mediator.Send(new AmendProposalCommand(id, request.Text ?? ""), ct) }));
+            Results.Ok(new { revision = await mediator.Send(new AmendProposalCommand(id, request.Text ?? ""), ct) }))
+            .WithName("amendProposal")
+            .WithSummary("Take the current draft as a proposal's new text");
     }
 }

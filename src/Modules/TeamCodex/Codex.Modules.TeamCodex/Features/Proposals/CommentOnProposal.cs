@@ -38,6 +38,8 @@ internal static class CommentOnProposalEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/codex/proposals/{id:guid}/comments", async (Guid id, TextRequest request, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(new { commentId = await mediator.Send(new CommentOnProposalCommand(id, request.Text ?? ""), ct) }));
+            Results.Ok(new { commentId = await mediator.Send(new CommentOnProposalCommand(id, request.Text ?? ""), ct) }))
+            .WithName("commentOnProposal")
+            .WithSummary("Comment on a proposal");
     }
 }

@@ -66,6 +66,8 @@ internal static class GetProposalEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/proposals/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetProposalQuery(id), ct)));
+            Results.Ok(await mediator.Send(new GetProposalQuery(id), ct)))
+            .WithName("getProposal")
+            .WithSummary("Get a proposal next to the version in force, with its discussion and rounds");
     }
 }

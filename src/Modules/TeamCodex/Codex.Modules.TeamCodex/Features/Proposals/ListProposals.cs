@@ -44,6 +44,8 @@ internal static class ListProposalsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/proposals", async (Guid unitId, bool? includeClosed, int? page, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListProposalsQuery(unitId, includeClosed ?? false, page ?? 1), ct)));
+            Results.Ok(await mediator.Send(new ListProposalsQuery(unitId, includeClosed ?? false, page ?? 1), ct)))
+            .WithName("listProposals")
+            .WithSummary("List a unit's change proposals, newest first, open ones only unless asked otherwise");
     }
 }

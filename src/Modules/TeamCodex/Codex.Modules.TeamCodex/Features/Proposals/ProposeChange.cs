@@ -57,5 +57,7 @@ internal static class ProposeChangeEndpoint
         {
             var id = await mediator.Send(new ProposeChangeCommand(unitId, request.Title ?? "", request.Rationale ?? ""), ct);
             return Results.Created($"/api/codex/proposals/{id}", new { proposalId = id });
-        });
+        })
+            .WithName("proposeChange")
+            .WithSummary("Propose the current draft as the next version, with a reason");
 }

@@ -41,6 +41,8 @@ internal static class WithdrawProposalEndpoint
         {
             await mediator.Send(new WithdrawProposalCommand(id), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("withdrawProposal")
+            .WithSummary("Withdraw a proposal, ending a round deciding on it");
     }
 }

@@ -44,5 +44,7 @@ internal static class CloseRoundEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/codex/rounds/{id:guid}/close", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(new { outcome = (await mediator.Send(new CloseRoundCommand(id), ct)).ToString() }));
+            Results.Ok(new { outcome = (await mediator.Send(new CloseRoundCommand(id), ct)).ToString() }))
+            .WithName("closeRound")
+            .WithSummary("End a round before its closing date");
 }

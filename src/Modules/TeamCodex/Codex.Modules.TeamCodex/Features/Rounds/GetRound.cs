@@ -65,5 +65,7 @@ internal static class GetRoundEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/codex/rounds/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetRoundQuery(id), ct)));
+            Results.Ok(await mediator.Send(new GetRoundQuery(id), ct)))
+            .WithName("getRound")
+            .WithSummary("Get a round with the responses to the text being decided on");
 }

@@ -70,5 +70,7 @@ internal static class OpenRoundEndpoint
         {
             var id = await mediator.Send(new OpenRoundCommand(unitId, request.ProposalId, request.ClosesOn ?? default), ct);
             return Results.Created($"/api/codex/rounds/{id}", new { roundId = id });
-        });
+        })
+            .WithName("openRound")
+            .WithSummary("Open a review round on a proposal or on the codex as it is");
 }

@@ -57,5 +57,7 @@ internal static class RespondToRoundEndpoint
         {
             await mediator.Send(new RespondToRoundCommand(id, request.Kind ?? (ResponseKind)(-1), request.Reason), ct);
             return Results.NoContent();
-        });
+        })
+            .WithName("respondToRound")
+            .WithSummary("Consent, consent with concerns, object or abstain in a round");
 }

@@ -49,6 +49,8 @@ internal static class CompareVersionsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/diff", async (Guid unitId, int from, int to, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new CompareVersionsQuery(unitId, from, to), ct)));
+            Results.Ok(await mediator.Send(new CompareVersionsQuery(unitId, from, to), ct)))
+            .WithName("compareVersions")
+            .WithSummary("Compare two versions word by word");
     }
 }

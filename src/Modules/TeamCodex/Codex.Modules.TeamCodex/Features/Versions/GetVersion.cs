@@ -48,11 +48,15 @@ internal static class GetVersionEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/versions/{number:int}", async (Guid unitId, int number, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new GetVersionQuery(unitId, number), ct)));
+            Results.Ok(await mediator.Send(new GetVersionQuery(unitId, number), ct)))
+            .WithName("getVersion")
+            .WithSummary("Get one version in full, as published");
         api.MapGet("/codex/units/{unitId:guid}/versions/{number:int}/markdown", async (Guid unitId, int number, IMediator mediator, CancellationToken ct) =>
         {
             var version = await mediator.Send(new GetVersionQuery(unitId, number), ct);
             return Results.File(Encoding.UTF8.GetBytes(version.ToMarkdown()), "text/markdown; charset=utf-8", $"kodex-version-{number}.md");
-        });
+        })
+            .WithName("getVersionMarkdown")
+            .WithSummary("Download one version as a Markdown file");
     }
 }

@@ -41,6 +41,8 @@ internal static class ListVersionsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/codex/units/{unitId:guid}/versions", async (Guid unitId, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(await mediator.Send(new ListVersionsQuery(unitId), ct)));
+            Results.Ok(await mediator.Send(new ListVersionsQuery(unitId), ct)))
+            .WithName("listVersions")
+            .WithSummary("List every published version of a unit's codex, newest first");
     }
 }

@@ -56,5 +56,7 @@ internal static class PublishProposalEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/codex/proposals/{id:guid}/publish", async (Guid id, PublishRequest request, IMediator mediator, CancellationToken ct) =>
-            Results.Ok(new { version = await mediator.Send(new PublishProposalCommand(id, request.ChangeSummary ?? ""), ct) }));
+            Results.Ok(new { version = await mediator.Send(new PublishProposalCommand(id, request.ChangeSummary ?? ""), ct) }))
+            .WithName("publishProposal")
+            .WithSummary("Publish a proposal that got consent as the next version");
 }
