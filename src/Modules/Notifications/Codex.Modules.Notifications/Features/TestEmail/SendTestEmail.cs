@@ -73,7 +73,8 @@ internal static class SendTestEmailEndpoint
             await mediator.Send(command, ct);
             return Results.Accepted();
         })
+        .Produces(StatusCodes.Status202Accepted)
         .ProducesProblem(StatusCodes.Status502BadGateway)
-            .WithName("sendTestEmail")
-            .WithSummary("Send a test mail to check the mail configuration");
+        .WithName("sendTestEmail")
+        .WithSummary("Send a test mail to check the mail configuration");
 }
