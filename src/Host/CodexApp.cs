@@ -125,7 +125,7 @@ public static class CodexApp
             app.UseHsts();
             // Every plain-HTTP request goes to HTTPS (the secure-only antiforgery cookie would otherwise
             // turn the login page into a 500); load balancers still probe the health checks over HTTP.
-            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase), https => https.UseHttpsRedirection());
         }
 
         app.UseStaticFiles();

@@ -78,7 +78,7 @@ public sealed class ModuleBoundaryTests
     public void Request_handlers_and_validators_stay_inside_their_module(string module)
     {
         var result = Types.InAssembly(Implementation(module))
-            .That().HaveNameEndingWith("Handler").Or().HaveNameEndingWith("Validator")
+            .That().HaveNameEndingWith("Handler", StringComparison.Ordinal).Or().HaveNameEndingWith("Validator", StringComparison.Ordinal)
             .ShouldNot().BePublic()
             .GetResult();
 
@@ -118,7 +118,7 @@ public sealed class ModuleBoundaryTests
     /// <summary>DbContexts built by the module's design-time factories for one provider (no server needed).</summary>
     internal static IEnumerable<DbContext> DesignTimeContexts(Assembly assembly, string provider) =>
         assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.Name.Contains(provider) && t.GetInterfaces()
+            .Where(t => !t.IsAbstract && t.Name.Contains(provider, StringComparison.Ordinal) && t.GetInterfaces()
                 .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>)))
             .Select(t => (DbContext)t.GetMethod("CreateDbContext")!.Invoke(Activator.CreateInstance(t, nonPublic: true), [Array.Empty<string>()])!);
 }

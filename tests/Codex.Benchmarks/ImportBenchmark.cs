@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Codex.Shared.Persistence;
 using Codex.Testing;
 
@@ -64,7 +65,7 @@ internal static class ImportBenchmark
         for (var i = 0; i < people; i++)
         {
             var team = teams[i % teams.Count];
-            text.Append($"B{i:00000};Vorname{i};Import;import{i}@import-benchmark.example;{team};{(i < teams.Count ? "ja" : "nein")};{roles[i % roles.Count]};{(i % 10 == 0 ? "en" : "de")}\r\n");
+            text.Append(CultureInfo.InvariantCulture, $"B{i:00000};Vorname{i};Import;import{i}@import-benchmark.example;{team};{(i < teams.Count ? "ja" : "nein")};{roles[i % roles.Count]};{(i % 10 == 0 ? "en" : "de")}\r\n");
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());

@@ -164,7 +164,7 @@ internal sealed class OrganisationGenerator(DatabaseProvider provider, string co
     }
 
     private static string Ascii(string name) => name.ToLowerInvariant()
-        .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss").Replace("ı", "i");
+        .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal).Replace("ı", "i", StringComparison.Ordinal);
 
     // --- SQLite: one transaction, one prepared INSERT per table, parameters rebound per row. --------
     // Values as EF Core's SQLite provider stores them: Guid as upper-case TEXT, DateTimeOffset as

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Codex.Shared.Persistence;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -77,7 +78,7 @@ internal sealed class RawHeatmap
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            result.Add(new RawUnitToolCount(reader.GetGuid(0), reader.GetGuid(1), Convert.ToInt32(reader.GetValue(2)), Convert.ToInt32(reader.GetValue(3))));
+            result.Add(new RawUnitToolCount(reader.GetGuid(0), reader.GetGuid(1), Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
         }
 
         return result;

@@ -18,7 +18,7 @@ public sealed class EmailMessageTests
 
         Assert.False(mail.IsDue(Now));
         Assert.True(mail.IsDue(Now.AddHours(2)));
-        Assert.EndsWith("@codex.mail", mail.MessageId);
+        Assert.EndsWith("@codex.mail", mail.MessageId, StringComparison.Ordinal);
     }
 
     [Fact]

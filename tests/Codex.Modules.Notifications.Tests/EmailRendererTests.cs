@@ -26,10 +26,10 @@ public sealed class EmailRendererTests
         var mail = Renderer.Render("codex.review-reminder", Reminder, "Anna Schmidt", "de", []);
 
         Assert.Equal("Erinnerung: Ihre Rückmeldung zum Teamkodex „Pflegeteam <Nord>“", mail.Subject);
-        Assert.StartsWith("Hallo Anna Schmidt,", mail.Text);
-        Assert.Contains("Zur Review-Runde: https://codex.example.org/codex/rounds/42", mail.Text);
-        Assert.Contains("href=\"https://codex.example.org/codex/rounds/42\"", mail.Html);
-        Assert.Contains("<html lang=\"de\">", mail.Html);
+        Assert.StartsWith("Hallo Anna Schmidt,", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("Zur Review-Runde: https://codex.example.org/codex/rounds/42", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://codex.example.org/codex/rounds/42\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"de\">", mail.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,9 +37,9 @@ public sealed class EmailRendererTests
     {
         var mail = Renderer.Render("codex.review-reminder", Reminder, "<script>x</script>", "de", []);
 
-        Assert.DoesNotContain("<Nord>", mail.Html);
-        Assert.DoesNotContain("<script>", mail.Html);
-        Assert.Contains("Pflegeteam &lt;Nord&gt;", mail.Html);
+        Assert.DoesNotContain("<Nord>", mail.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Pflegeteam &lt;Nord&gt;", mail.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class EmailRendererTests
         var mail = Renderer.Render("codex.review-reminder", Reminder, "Anna Schmidt", "en", []);
 
         Assert.Equal("Reminder: your response to the team codex “Pflegeteam <Nord>”", mail.Subject);
-        Assert.StartsWith("Hello Anna Schmidt,", mail.Text);
+        Assert.StartsWith("Hello Anna Schmidt,", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class EmailRendererTests
         var mail = Renderer.Render("notifications.digest", new Dictionary<string, string>(), "Anna Schmidt", "de", items);
 
         Assert.Equal("Ihre Codex-Zusammenfassung: 2 Hinweise", mail.Subject);
-        Assert.Contains("Bald fällig: „Tablet-Grundlagen“", mail.Text);
-        Assert.Contains("https://codex.example.org/learning", mail.Html);
+        Assert.Contains("Bald fällig: „Tablet-Grundlagen“", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("https://codex.example.org/learning", mail.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class EmailRendererTests
             ["ActionPath"] = "/codex/rounds/42",
         };
 
-        Assert.Contains("Outcome: The codex stays in force unchanged.", Renderer.Render("codex.round-outcome", data, "Anna", "en", []).Text);
-        Assert.Contains("Ergebnis: Der Kodex bleibt unverändert in Kraft.", Renderer.Render("codex.round-outcome", data, "Anna", "de", []).Text);
+        Assert.Contains("Outcome: The codex stays in force unchanged.", Renderer.Render("codex.round-outcome", data, "Anna", "en", []).Text, StringComparison.Ordinal);
+        Assert.Contains("Ergebnis: Der Kodex bleibt unverändert in Kraft.", Renderer.Render("codex.round-outcome", data, "Anna", "de", []).Text, StringComparison.Ordinal);
         Assert.Contains("OutcomeEn", EmailTemplates.Placeholders(Texts, "codex.round-outcome"));
     }
 
@@ -92,7 +92,7 @@ public sealed class EmailRendererTests
             {
                 var data = EmailTemplates.Placeholders(Texts, key).ToDictionary(p => p, p => "x");
                 var mail = Renderer.Render(key, data, "Anna", language, []);
-                Assert.DoesNotContain("Template.", mail.Subject + mail.Text);
+                Assert.DoesNotContain("Template.", mail.Subject + mail.Text, StringComparison.Ordinal);
             }
         }
     }
@@ -115,17 +115,17 @@ public sealed class EmailRendererTests
         var english = Renderer.Render("learning.reminder", LearningReminder, "Anna Schmidt", "en", []);
 
         Assert.Equal("Ihre offenen Lernschritte (3)", german.Subject);
-        Assert.Contains("- „Datenschutz“ im Lernpfad „Einarbeitung“: überfällig, war am 30.11.2026 fällig", german.Text);
-        Assert.Contains("- „Merkblatt <lesen>“ im Lernpfad „Einarbeitung“: fällig am 01.12.2026", german.Text);
-        Assert.Contains("- „Videokonferenz“ im Lernpfad „Video“: fällig am 24.12.2026", german.Text);
-        Assert.Contains("  https://codex.example.org/learning/enrolments/2", german.Text);
-        Assert.Contains("Zu meinem Lernen: https://codex.example.org/learning", german.Text);
-        Assert.Contains("Merkblatt &lt;lesen&gt;", german.Html);
+        Assert.Contains("- „Datenschutz“ im Lernpfad „Einarbeitung“: überfällig, war am 30.11.2026 fällig", german.Text, StringComparison.Ordinal);
+        Assert.Contains("- „Merkblatt <lesen>“ im Lernpfad „Einarbeitung“: fällig am 01.12.2026", german.Text, StringComparison.Ordinal);
+        Assert.Contains("- „Videokonferenz“ im Lernpfad „Video“: fällig am 24.12.2026", german.Text, StringComparison.Ordinal);
+        Assert.Contains("  https://codex.example.org/learning/enrolments/2", german.Text, StringComparison.Ordinal);
+        Assert.Contains("Zu meinem Lernen: https://codex.example.org/learning", german.Text, StringComparison.Ordinal);
+        Assert.Contains("Merkblatt &lt;lesen&gt;", german.Html, StringComparison.Ordinal);
         Assert.Equal(3, german.Html.Split("<li>").Length - 1);
 
         Assert.Equal("Your open learning steps (3)", english.Subject);
-        Assert.Contains("- “Datenschutz” of the learning path “Einarbeitung”: overdue, was due on 30/11/2026", english.Text);
-        Assert.Contains("- “Videokonferenz” of the learning path “Video”: due on 24/12/2026", english.Text);
+        Assert.Contains("- “Datenschutz” of the learning path “Einarbeitung”: overdue, was due on 30/11/2026", english.Text, StringComparison.Ordinal);
+        Assert.Contains("- “Videokonferenz” of the learning path “Video”: due on 24/12/2026", english.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class CodexMarkdownTests
 
         var document = Parse(html);
         Assert.Empty(document.QuerySelectorAll("script"));
-        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent);
+        Assert.Contains("<script>alert(1)</script>", document.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class CodexMarkdownTests
     {
         // Browsers ignore leading control characters and spaces and drop tabs and line breaks anywhere in a URL.
         var url = new string(href.TrimStart('\0', ' ', '\x01', '\x1f').Where(c => c is not ('\t' or '\n' or '\r')).ToArray());
-        var colon = url.IndexOf(':');
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
         var firstSeparator = url.IndexOfAny(['/', '?', '#']);
         if (colon > 0 && (firstSeparator < 0 || colon < firstSeparator) && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
         {

@@ -37,7 +37,7 @@ public sealed class ReviewRoundTests
 
         round.Respond(OtherMember, ResponseKind.Consent, null, Now);
         Assert.Equal(RoundOutcome.Consented, round.Close(Now));
-        Assert.Contains("von 2 Beteiligten", round.OutcomeStatement);
+        Assert.Contains("von 2 Beteiligten", round.OutcomeStatement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ReviewRoundTests
         Assert.False(round.RemoveParticipant(Member));
 
         Assert.True(round.IsParticipant(Member));
-        Assert.Contains("1 Zustimmung", round.DescribeOutcome(english: false));
+        Assert.Contains("1 Zustimmung", round.DescribeOutcome(english: false), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class ReviewRoundTests
 
         Assert.Equal(RoundOutcome.Consented, round.Close(Now));
         Assert.False(round.IsOpen);
-        Assert.StartsWith("Der Vorschlag ist im Konsent angenommen.", round.OutcomeStatement);
-        Assert.Contains("1 Zustimmung, 1 Zustimmung mit Bedenken, 0 Einwand, 1 Enthaltung – von 3 Beteiligten.", round.OutcomeStatement);
+        Assert.StartsWith("Der Vorschlag ist im Konsent angenommen.", round.OutcomeStatement, StringComparison.Ordinal);
+        Assert.Contains("1 Zustimmung, 1 Zustimmung mit Bedenken, 0 Einwand, 1 Enthaltung – von 3 Beteiligten.", round.OutcomeStatement, StringComparison.Ordinal);
     }
 
     [Fact]

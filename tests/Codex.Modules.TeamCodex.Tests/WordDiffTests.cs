@@ -41,7 +41,7 @@ public sealed class WordDiffTests
 
         Assert.Equal("montags", Assert.Single(pieces, p => p.Kind == PieceKind.Deleted).Text);
         Assert.Equal("dienstags", Assert.Single(pieces, p => p.Kind == PieceKind.Inserted).Text);
-        Assert.StartsWith("Wir treffen uns", pieces[0].Text);
+        Assert.StartsWith("Wir treffen uns", pieces[0].Text, StringComparison.Ordinal);
         Assert.Equal(PieceKind.Same, pieces[0].Kind);
     }
 
@@ -51,7 +51,7 @@ public sealed class WordDiffTests
         var pieces = WordDiff.Compare("Wir übergeben schriftlich.", "Wir übergeben immer schriftlich.");
 
         Assert.DoesNotContain(pieces, p => p.Kind == PieceKind.Deleted);
-        Assert.Contains("immer", Assert.Single(pieces, p => p.Kind == PieceKind.Inserted).Text);
+        Assert.Contains("immer", Assert.Single(pieces, p => p.Kind == PieceKind.Inserted).Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public sealed class WordDiffTests
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;", html);
-        Assert.Contains("<del><span class=\"visually-hidden\">entfernt: </span>", html);
-        Assert.Contains("<ins><span class=\"visually-hidden\">hinzugefügt: </span>", html);
-        Assert.Contains("<br>", html);
-        Assert.StartsWith("Hallo ", html);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("<del><span class=\"visually-hidden\">entfernt: </span>", html, StringComparison.Ordinal);
+        Assert.Contains("<ins><span class=\"visually-hidden\">hinzugefügt: </span>", html, StringComparison.Ordinal);
+        Assert.Contains("<br>", html, StringComparison.Ordinal);
+        Assert.StartsWith("Hallo ", html, StringComparison.Ordinal);
     }
 }

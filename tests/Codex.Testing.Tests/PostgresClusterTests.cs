@@ -23,7 +23,7 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture) : IClas
 
         var version = await ScalarAsync<string>(connectionString, "select version()");
 
-        Assert.StartsWith("PostgreSQL ", version);
+        Assert.StartsWith("PostgreSQL ", version, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture) : IClas
 
         var name = await ScalarAsync<string>(connectionString, "select current_database()");
 
-        Assert.StartsWith("chosen_name_", name);
+        Assert.StartsWith("chosen_name_", name, StringComparison.Ordinal);
         Assert.Equal(_cluster.ConnectionString(name), connectionString);
     }
 
@@ -88,8 +88,8 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture) : IClas
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PostgresCluster.StartAsync(missing));
 
-        Assert.Contains("initdb", error.Message);
-        Assert.Contains("apt-get install postgresql", error.Message);
+        Assert.Contains("initdb", error.Message, StringComparison.Ordinal);
+        Assert.Contains("apt-get install postgresql", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)

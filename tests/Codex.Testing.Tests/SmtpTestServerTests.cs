@@ -39,8 +39,8 @@ public sealed class SmtpTestServerTests : IAsyncLifetime
         var message = Assert.Single(await _server.WaitForMessagesAsync(1, Arrival));
         Assert.Empty(message.Bcc);
         Assert.Equal("sender@example.org", message.Headers["X-MailFrom"]);
-        Assert.Contains("hidden@example.org", message.Headers["X-RcptTo"]);
-        Assert.Contains("visible@example.org", message.Headers["X-RcptTo"]);
+        Assert.Contains("hidden@example.org", message.Headers["X-RcptTo"], StringComparison.Ordinal);
+        Assert.Contains("visible@example.org", message.Headers["X-RcptTo"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class SmtpTestServerTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => _server.WaitForMessagesAsync(2, TimeSpan.FromMilliseconds(500)));
 
-        Assert.Contains("The only one", error.Message);
+        Assert.Contains("The only one", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

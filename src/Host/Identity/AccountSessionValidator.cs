@@ -110,7 +110,7 @@ internal static class AccountSessionValidator
     /// </summary>
     public static Task AnswerOutageAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Features.Get<UncheckedSession>() is { } session && !context.Request.Path.StartsWithSegments("/health"))
+        if (context.Features.Get<UncheckedSession>() is { } session && !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
         {
             // Once: the error page re-executed for it runs this middleware again.
             context.Features.Set<UncheckedSession>(null);

@@ -132,7 +132,7 @@ internal static class IdentitySetup
     /// <summary>JSON clients get a status code, people in the browser get the login page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = status;
             return context.Response.WriteAsJsonAsync(

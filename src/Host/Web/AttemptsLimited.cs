@@ -15,7 +15,7 @@ internal static class AttemptsLimited
     {
         var response = http.Response;
         response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        if (http.Request.Path.StartsWithSegments("/api"))
+        if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             response.StatusCode = StatusCodes.Status429TooManyRequests;
             await response.WriteAsJsonAsync(

@@ -38,7 +38,7 @@ internal static class CrossSiteProtection
         });
 
     private static bool IsStateChangingApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api")
+        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
 
     /// <summary>The browser's own word: Fetch Metadata first, then the Origin header.</summary>

@@ -19,7 +19,7 @@ internal static class SecurityHeaders
         return app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs") || context.Request.Path.StartsWithSegments(ApiDescription.ReferencePath)
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/jobs", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments(ApiDescription.ReferencePath, StringComparison.OrdinalIgnoreCase)
                 ? DashboardPolicy
                 : pagePolicy;
             headers.XContentTypeOptions = "nosniff";
@@ -33,7 +33,7 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 if (!headers.ContainsKey("Cache-Control")
-                    && (context.Request.Path.StartsWithSegments("/api") || context.User.Identity?.IsAuthenticated == true))
+                    && (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.User.Identity?.IsAuthenticated == true))
                 {
                     headers.CacheControl = "no-store";
                 }

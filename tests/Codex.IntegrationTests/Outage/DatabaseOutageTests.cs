@@ -43,12 +43,12 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         Assert.Empty(germanErrors);
         var (englishPage, englishErrors) = await SendAsync(member, "/org?culture=en-GB", "text/html");
         var english = await AssertOutagePageAsync(englishPage, "Codex will be back in a moment", "Your saved data is safe", "You stay signed in", "Try again");
-        Assert.Contains("href=\"/org?culture=en-GB\"", english);
+        Assert.Contains("href=\"/org?culture=en-GB\"", english, StringComparison.Ordinal);
         Assert.Empty(englishErrors);
         // A form sent during the outage: the page says honestly that it may not have been saved.
         var sent = await admin.PostAsync("/org?handler=Rename", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Neu" }));
         var sentPage = await AssertOutagePageAsync(sent, "Codex ist gleich wieder da", "möglicherweise nicht gespeichert");
-        Assert.Contains("href=\"/org\"", sentPage);
+        Assert.Contains("href=\"/org\"", sentPage, StringComparison.Ordinal);
         // Someone signing in meanwhile gets the outage page too, without the promise of a kept session.
         var login = await visitor.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -57,7 +57,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
             ["__RequestVerificationToken"] = loginToken,
         }));
         var loginPage = await AssertOutagePageAsync(login, "Codex ist gleich wieder da", "Erneut versuchen");
-        Assert.DoesNotContain("Sie bleiben angemeldet", loginPage);
+        Assert.DoesNotContain("Sie bleiben angemeldet", loginPage, StringComparison.Ordinal);
         // The health check still answers for the database itself.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await host.Factory.CreateAnonymousClient().GetAsync("/health/ready")).StatusCode);
 
@@ -72,7 +72,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         // Still signed in: the page itself, not a redirect to the sign-in page.
         var home = await member.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
-        Assert.Contains("/Account/Logout", await home.Content.ReadAsStringAsync());
+        Assert.Contains("/Account/Logout", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).StatusCode);
     }
 
@@ -103,7 +103,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageHost host) : I
         AssertRetryAfterAndSessionKept(response);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.All(texts, text => Assert.Contains(text, html));
+        Assert.All(texts, text => Assert.Contains(text, html, StringComparison.Ordinal));
         return html;
     }
 

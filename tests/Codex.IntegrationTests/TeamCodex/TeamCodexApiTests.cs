@@ -111,12 +111,12 @@ public abstract class TeamCodexApiTests(DatabaseProvider provider, PostgresFixtu
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("kodex-version-1.md", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.StartsWith("# Kodex Kodex-Test Team", text);
-        Assert.Contains("– Version 1", text);
-        Assert.Contains("## Zweck\n\nWir pflegen **gemeinsam**.\n", text);
+        Assert.StartsWith("# Kodex Kodex-Test Team", text, StringComparison.Ordinal);
+        Assert.Contains("– Version 1", text, StringComparison.Ordinal);
+        Assert.Contains("## Zweck\n\nWir pflegen **gemeinsam**.\n", text, StringComparison.Ordinal);
         foreach (var section in (await unit.Member.DraftAsync(unit.UnitId)).Sections)
         {
-            Assert.Contains($"## {section.Title}\n", text);
+            Assert.Contains($"## {section.Title}\n", text, StringComparison.Ordinal);
         }
 
         await (await unit.Member.GetAsync(CodexApiClient.Url(unit.UnitId, "/versions/2/markdown"))).AssertProblemAsync(HttpStatusCode.NotFound);
@@ -240,7 +240,7 @@ public abstract class TeamCodexApiTests(DatabaseProvider provider, PostgresFixtu
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;", html);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
     [Fact]

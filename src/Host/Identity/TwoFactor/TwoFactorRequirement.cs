@@ -51,7 +51,7 @@ internal static class TwoFactorRequirement
         {
             if (MustSetUp(context.User, roles) && !IsAllowed(context.Request.Path))
             {
-                if (context.Request.Path.StartsWithSegments("/api"))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     await context.Response.WriteAsJsonAsync(
@@ -74,7 +74,7 @@ internal static class TwoFactorRequirement
         && requiredRoles.Any(user.IsInRole);
 
     private static bool IsAllowed(PathString path) =>
-        path.StartsWithSegments(SetupPath) || path.StartsWithSegments("/Account") || path.StartsWithSegments("/culture")
-        || path.StartsWithSegments("/health") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
-        || path.StartsWithSegments("/lib") || path.StartsWithSegments("/favicon.svg");
+        path.StartsWithSegments(SetupPath, StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/culture", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/favicon.svg", StringComparison.OrdinalIgnoreCase);
 }

@@ -23,7 +23,7 @@ internal sealed class CreateFirstAdminCommandValidator : AbstractValidator<Creat
     {
         RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(254);
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200)
-            .Must(n => n.Trim().Contains(' ')).WithMessage("Give first and last name, e.g. --name \"Bernd Engel\".");
+            .Must(n => n.Trim().Contains(' ', StringComparison.Ordinal)).WithMessage("Give first and last name, e.g. --name \"Bernd Engel\".");
     }
 }
 

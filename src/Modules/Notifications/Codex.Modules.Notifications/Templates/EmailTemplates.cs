@@ -149,10 +149,10 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
             .AppendLine(body).AppendLine();
         foreach (var item in items)
         {
-            text.AppendLine($"- {item.Subject}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Subject}");
             if (item.Url is not null)
             {
-                text.AppendLine($"  {item.Url}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {item.Url}");
             }
         }
 
@@ -161,10 +161,10 @@ internal sealed class EmailRenderer(IStringLocalizer<NotificationsTexts> texts, 
             text.AppendLine();
         }
 
-        text.AppendLine($"{action}: {url}").AppendLine()
+        text.AppendLine(CultureInfo.InvariantCulture, $"{action}: {url}").AppendLine()
             .AppendLine("-- ")
             .AppendLine(footer)
-            .AppendLine($"{preferencesLabel}: {preferencesUrl}");
+            .AppendLine(CultureInfo.InvariantCulture, $"{preferencesLabel}: {preferencesUrl}");
 
         var html = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\"><head><meta charset=\"utf-8\"><title>")

@@ -57,7 +57,7 @@ public static class ErrorContract
 
     /// <summary>JSON clients: the API, its description and the health checks. Everything else is a page.</summary>
     public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Exceptions on pages re-execute the error page with the client status (a 404 page for an

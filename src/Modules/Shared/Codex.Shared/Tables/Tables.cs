@@ -75,7 +75,7 @@ public static class Csv
             value = "'" + value;
         }
 
-        return value.IndexOfAny([Separator, ',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+        return value.IndexOfAny([Separator, ',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     /// <summary>Parses the whole text; the separator is the first ';' or ',' outside quotes on the header line.</summary>

@@ -87,7 +87,7 @@ public sealed class Tool : AggregateRoot
 
     /// <summary>Only links a browser opens as a page: no javascript:, data: or protocol-relative tricks.</summary>
     public static bool IsSafeLink(string url) =>
-        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\'))
+        (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal))
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }
 

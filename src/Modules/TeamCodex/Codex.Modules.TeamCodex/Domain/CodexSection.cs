@@ -54,7 +54,7 @@ public static class CodexSections
     public static CodexSection NormaliseOne(CodexSection section) => section with
     {
         Title = section.Title.Trim(),
-        Markdown = section.Markdown.Replace("\r\n", "\n").Replace('\r', '\n').TrimEnd(),
+        Markdown = section.Markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd(),
     };
 
     public static bool SameContent(IReadOnlyList<CodexSection> a, IReadOnlyList<CodexSection> b) => a.SequenceEqual(b);

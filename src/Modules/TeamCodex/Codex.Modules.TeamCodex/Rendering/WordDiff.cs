@@ -109,7 +109,7 @@ internal static class WordDiff
         var html = new StringBuilder();
         foreach (var piece in pieces)
         {
-            var text = WebUtility.HtmlEncode(piece.Text).Replace("\n", "<br>");
+            var text = WebUtility.HtmlEncode(piece.Text).Replace("\n", "<br>", StringComparison.Ordinal);
             html.Append(piece.Kind switch
             {
                 PieceKind.Deleted => $"<del><span class=\"visually-hidden\">{deletedLabel}: </span>{text}</del>",

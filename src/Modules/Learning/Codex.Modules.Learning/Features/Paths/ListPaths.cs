@@ -36,7 +36,7 @@ internal sealed class ListPathsQueryHandler(LearningDbContext db) : IRequestHand
         var paths = db.Paths.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
+            var term = query.Search.Trim().ToLowerInvariant();
             paths = paths.Where(p => p.Title.ToLower().Contains(term));
         }
 

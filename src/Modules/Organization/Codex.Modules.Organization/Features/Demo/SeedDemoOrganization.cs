@@ -91,7 +91,7 @@ internal sealed class SeedDemoOrganizationCommandHandler(OrganizationDbContext d
     private static DemoPerson Demo(Person person) => new(person.Id, person.DisplayName, person.Email);
 
     private static string Ascii(string name) => name.ToLowerInvariant()
-        .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss")
-        .Replace("ı", "i").Replace("ç", "c").Replace("ğ", "g").Replace("ş", "s")
-        .Replace(" ", "-");
+        .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal)
+        .Replace("ı", "i", StringComparison.Ordinal).Replace("ç", "c", StringComparison.Ordinal).Replace("ğ", "g", StringComparison.Ordinal).Replace("ş", "s", StringComparison.Ordinal)
+        .Replace(" ", "-", StringComparison.Ordinal);
 }

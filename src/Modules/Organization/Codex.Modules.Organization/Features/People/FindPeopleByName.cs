@@ -9,7 +9,7 @@ internal sealed class FindPeopleByNameQueryHandler(OrganizationDbContext db) : I
 {
     public async Task<IReadOnlyList<PersonName>> Handle(FindPeopleByNameQuery query, CancellationToken cancellationToken)
     {
-        var term = query.Term.Trim().ToLower();
+        var term = query.Term.Trim().ToLowerInvariant();
         if (term.Length == 0)
         {
             return [];

@@ -51,7 +51,7 @@ internal sealed class ListPeopleQueryHandler(OrganizationDbContext db, ICurrentU
         var showEmail = user.IsInRole(CodexRoles.Admin) || user.IsInRole(CodexRoles.HR);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
+            var term = query.Search.Trim().ToLowerInvariant();
             people = showEmail
                 ? people.Where(p => (p.FirstName + " " + p.LastName).ToLower().Contains(term) || p.NormalizedEmail.Contains(term))
                 : people.Where(p => (p.FirstName + " " + p.LastName).ToLower().Contains(term));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Codex.Modules.Skills.Domain;
 using Codex.Modules.Skills.Features.Common;
 using Codex.Modules.Skills.Persistence;
@@ -58,7 +59,7 @@ internal sealed class ConfirmLevelCommandHandler(SkillsDbContext db, SkillsAcces
         var now = clock.GetUtcNow();
         var change = proficiency.ConfirmByLead(command.Level, lead, now);
         db.ProficiencyChanges.Add(change);
-        db.AuditEntries.Add(access.Audit(now, AuditArea.Proficiency, $"{command.PersonId} · {command.ToolId}", change.OldLevel.ToString(), change.NewLevel.ToString(), command.PersonId));
+        db.AuditEntries.Add(access.Audit(now, AuditArea.Proficiency, $"{command.PersonId} · {command.ToolId}", change.OldLevel.ToString(CultureInfo.InvariantCulture), change.NewLevel.ToString(CultureInfo.InvariantCulture), command.PersonId));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }

@@ -27,7 +27,7 @@ internal sealed class ListRolesQueryHandler(SkillsDbContext db) : IRequestHandle
         var roles = db.Roles.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
+            var term = query.Search.Trim().ToLowerInvariant();
             roles = roles.Where(r => r.Name.ToLower().Contains(term));
         }
 

@@ -34,7 +34,7 @@ internal sealed class ListToolsQueryHandler(SkillsDbContext db) : IRequestHandle
         var tools = db.Tools.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var term = query.Search.Trim().ToLower();
+            var term = query.Search.Trim().ToLowerInvariant();
             tools = tools.Where(t => t.Name.ToLower().Contains(term) || t.Description.ToLower().Contains(term));
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Codex.Modules.TeamCodex.Domain;
 using Codex.Modules.TeamCodex.Persistence;
@@ -23,7 +24,7 @@ public sealed record VersionDocument(Guid UnitId, string UnitName, int Number, b
     public string ToMarkdown()
     {
         var text = new StringBuilder(CodexSections.ToMarkdown($"Kodex {UnitName} – Version {Number}", Sections));
-        text.Append($"\n---\n\nVeröffentlicht am {PublishedAt.Local():dd.MM.yyyy} von {PublishedBy}. {ChangeSummary}\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n---\n\nVeröffentlicht am {PublishedAt.Local():dd.MM.yyyy} von {PublishedBy}. {ChangeSummary}\n");
         return text.ToString();
     }
 }
