@@ -90,6 +90,43 @@ public abstract class OutboxDeliveryTests(DatabaseProvider provider, PostgresFix
         Assert.Equal(1, await OutboxRows.InboxCountAsync(Factory, messageId));
     }
 
+    [Fact]
+    public async Task Dispatchers_delivering_the_same_messages_at_once_apply_each_once_and_record_no_failure()
+    {
+        var (admin, team, first) = await NewTeamAndPersonAsync();
+        var people = new List<Guid> { first };
+        for (var i = 0; i < 7; i++)
+        {
+            people.Add(await admin.CreatePersonAsync("Paula", $"Parallel-{i}-" + Guid.NewGuid().ToString("N")[..6]));
+        }
+
+        foreach (var person in people)
+        {
+            await (await admin.PutAsync($"/api/org/units/{team}/members/{person}", null)).AssertStatusAsync(HttpStatusCode.NoContent);
+        }
+
+        await Eventually.HoldsAsync(() => admin.ParticipantsAsync(team), p => p.Count == people.Count, Delivery, "all take part");
+        var messages = new List<Guid>();
+        foreach (var person in people)
+        {
+            var id = await OutboxRows.MembershipMessageIdAsync(Factory, person);
+            Assert.Equal(1, await OutboxRows.MarkUndeliveredAsync(Factory, id));
+            messages.Add(id);
+        }
+
+        // Like three hosts whose jobs start together (and the host's own job beside them).
+        await Task.WhenAll(DispatchAsync(), DispatchAsync(), DispatchAsync());
+
+        foreach (var id in messages)
+        {
+            Assert.NotNull(await OutboxRows.ProcessedAtAsync(Factory, id));
+            Assert.Equal(0, await OutboxRows.AttemptsAsync(Factory, id));
+            Assert.Equal(1, await OutboxRows.InboxCountAsync(Factory, id));
+        }
+
+        Assert.Equal(people.Order(), (await admin.ParticipantsAsync(team)).Select(p => p.PersonId).Order());
+    }
+
     private async Task DispatchAsync()
     {
         using var scope = Factory.Services.CreateScope();
@@ -124,6 +161,10 @@ internal static class OutboxRows
     public static Task<DateTimeOffset?> ProcessedAtAsync(Testing.CodexApplicationFactory factory, Guid messageId) =>
         factory.WithModuleDbAsync("Organization", db =>
             db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => m.ProcessedAt).SingleAsync());
+
+    public static Task<int> AttemptsAsync(Testing.CodexApplicationFactory factory, Guid messageId) =>
+        factory.WithModuleDbAsync("Organization", db =>
+            db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => m.Attempts).SingleAsync());
 
     public static Task<int> MarkUndeliveredAsync(Testing.CodexApplicationFactory factory, Guid messageId) =>
         factory.WithModuleDbAsync("Organization", db =>

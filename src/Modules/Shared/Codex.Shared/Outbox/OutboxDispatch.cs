@@ -117,7 +117,20 @@ public abstract class InboxListener<TEvent>(ModuleDbContext db, TimeProvider clo
 
         await ApplyAsync(notification, cancellationToken);
         db.InboxMessages.Add(new InboxMessage(notification.EventId, handler, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueKeyViolation.IsCausedBy(ex))
+        {
+            // Two dispatchers (two hosts, or a manual run beside the job) delivered the same event at
+            // the same moment and the other one saved first: its effect stands, this one is dropped.
+            db.ChangeTracker.Clear();
+            if (!await db.InboxMessages.AnyAsync(m => m.MessageId == notification.EventId && m.Handler == handler, cancellationToken))
+            {
+                throw;
+            }
+        }
     }
 
     protected abstract Task ApplyAsync(TEvent integrationEvent, CancellationToken cancellationToken);
