@@ -98,6 +98,16 @@ public sealed class ModuleBoundaryTests
         }
     }
 
+    [Fact]
+    public void Skills_does_not_depend_on_Learning_learning_follows_skill_requirements()
+    {
+        var skills = new[] { Implementation("Skills"), Contracts("Skills") };
+
+        Assert.All(skills, assembly => Assert.DoesNotContain(
+            assembly.GetReferencedAssemblies().Select(a => a.Name!),
+            name => name.StartsWith("Codex.Modules.Learning", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [MemberData(nameof(Modules))]
     public void Each_module_joins_the_host_through_exactly_one_public_module_class(string module)
