@@ -14,6 +14,7 @@ using Codex.Modules.TeamCodex;
 using Codex.Shared;
 using Codex.Shared.Errors;
 using Codex.Shared.Jobs;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Codex.Shared.Time;
 using FluentValidation;
@@ -31,6 +32,10 @@ public static class CodexApp
 {
     public static readonly CultureInfo[] Cultures = [new("de-DE"), new("en-GB")];
 
+    /// <summary>Every module, in the order their services are registered and their endpoints mapped.</summary>
+    public static readonly IReadOnlyList<ICodexModule> Modules =
+        [new OrganizationModule(), new TeamCodexModule(), new SkillsModule(), new LearningModule(), new NotificationsModule()];
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
@@ -43,11 +48,12 @@ public static class CodexApp
         var catalog = new ModuleCatalog();
         var services = builder.Services;
         services.AddSingleton(database);
-        services.AddOrganizationModule(database, catalog);
-        services.AddTeamCodexModule(database, catalog);
-        services.AddSkillsModule(database, catalog);
-        services.AddLearningModule(database, builder.Configuration, catalog);
-        services.AddNotificationsModule(database, builder.Configuration, catalog);
+        var setup = new ModuleSetup(database, builder.Configuration, catalog);
+        foreach (var module in Modules)
+        {
+            module.AddServices(services, setup);
+        }
+
         // The Host's own use cases (accounts, invitations, passwords; the people import, which spans
         // Organization and Skills) are scanned like a module's: handlers, validators, texts.
         catalog.Add(new ModuleInfo("Host", typeof(CodexApp).Assembly, null, typeof(SharedTexts)));
@@ -149,11 +155,11 @@ public static class CodexApp
             .WithSummary("Set the interface language");
 
         var api = app.MapGroup("/api");
-        api.MapOrganizationModule();
-        api.MapTeamCodexModule();
-        api.MapSkillsModule();
-        api.MapLearningModule();
-        api.MapNotificationsModule();
+        foreach (var module in Modules)
+        {
+            module.MapEndpoints(api);
+        }
+
         api.MapAccounts();
         Privacy.MyDataEndpoints.Map(api);
         Audit.GetAuditTrailEndpoint.Map(api);

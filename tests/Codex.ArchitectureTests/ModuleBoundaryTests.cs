@@ -1,4 +1,5 @@
 using System.Reflection;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -95,6 +96,36 @@ public sealed class ModuleBoundaryTests
             var references = assembly.GetReferencedAssemblies().Select(a => a.Name!);
             Assert.DoesNotContain(references, name => ModuleNames.Any(m => name == $"Codex.Modules.{m}") || name == "Codex.Host");
         }
+    }
+
+    [Fact]
+    public void Skills_does_not_depend_on_Learning_learning_follows_skill_requirements()
+    {
+        var skills = new[] { Implementation("Skills"), Contracts("Skills") };
+
+        Assert.All(skills, assembly => Assert.DoesNotContain(
+            assembly.GetReferencedAssemblies().Select(a => a.Name!),
+            name => name.StartsWith("Codex.Modules.Learning", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Modules))]
+    public void Each_module_joins_the_host_through_exactly_one_public_module_class(string module)
+    {
+        var implementations = Implementation(module).GetTypes()
+            .Where(t => typeof(ICodexModule).IsAssignableFrom(t) && !t.IsInterface && !t.IsAbstract)
+            .ToList();
+
+        var single = Assert.Single(implementations);
+        Assert.True(single.IsPublic && single.IsSealed, $"{single.FullName} should be public and sealed");
+    }
+
+    [Fact]
+    public void The_host_registers_every_module_once_in_the_documented_order()
+    {
+        var registered = Codex.Host.CodexApp.Modules.Select(m => m.GetType().Assembly.GetName().Name).ToList();
+
+        Assert.Equal(ModuleNames.Select(m => $"Codex.Modules.{m}"), registered);
     }
 
     [Theory]

@@ -5,9 +5,9 @@ using Codex.Modules.Learning.Features.Reminders;
 using Codex.Modules.Learning.Features.Retention;
 using Codex.Modules.Learning.Persistence;
 using Codex.Shared.Jobs;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Learning;
@@ -16,10 +16,12 @@ namespace Codex.Modules.Learning;
 public sealed class LearningTexts;
 
 /// <summary>Learning paths per role, enrolment and progress, sign-off, reminders.</summary>
-public static class LearningModule
+public sealed class LearningModule : ICodexModule
 {
-    public static IServiceCollection AddLearningModule(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration, ModuleCatalog catalog)
+    public void AddServices(IServiceCollection services, ModuleSetup setup)
     {
+        var (database, catalog) = (setup.Database, setup.Catalog);
+        var configuration = setup.Configuration;
         services.AddModuleDbContext<LearningDbContext, LearningSqliteDbContext, LearningPostgreSqlDbContext, LearningSqlServerDbContext>(
             database, LearningDbContext.Module, LearningDbContext.SchemaName);
         services.AddScoped<Enroller>();
@@ -29,15 +31,13 @@ public static class LearningModule
         services.AddRecurringCommand(SendLearningRemindersCommand.JobName, "30 6 * * *", () => new SendLearningRemindersCommand());
         services.AddRecurringCommand(PurgeExpiredEvidenceCommand.JobName, "50 3 * * *", () => new PurgeExpiredEvidenceCommand());
         catalog.Add(new ModuleInfo(LearningDbContext.Module, typeof(LearningModule).Assembly, typeof(LearningDbContext), typeof(LearningTexts)));
-        return services;
     }
 
     /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
-    public static IEndpointRouteBuilder MapLearningModule(this IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         PathEndpoints.Map(api);
         EnrolmentEndpoints.Map(api);
         DashboardEndpoint.Map(api);
-        return api;
     }
 }

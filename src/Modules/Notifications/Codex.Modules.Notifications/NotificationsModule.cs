@@ -7,20 +7,21 @@ using Codex.Modules.Notifications.Persistence;
 using Codex.Modules.Notifications.Templates;
 using Codex.Modules.Notifications.Transport;
 using Codex.Shared.Jobs;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Codex.Modules.Notifications;
 
 public sealed class NotificationsTexts;
 
-public static class NotificationsModule
+public sealed class NotificationsModule : ICodexModule
 {
-    public static IServiceCollection AddNotificationsModule(
-        this IServiceCollection services, DatabaseOptions database, IConfiguration configuration, ModuleCatalog catalog)
+    public void AddServices(IServiceCollection services, ModuleSetup setup)
     {
+        var (database, catalog) = (setup.Database, setup.Catalog);
+        var configuration = setup.Configuration;
         services.AddModuleDbContext<NotificationsDbContext, NotificationsSqliteDbContext, NotificationsPostgreSqlDbContext, NotificationsSqlServerDbContext>(
             database, NotificationsDbContext.Module, NotificationsDbContext.SchemaName);
         var options = MailOptions.FromConfiguration(configuration);
@@ -42,14 +43,12 @@ public static class NotificationsModule
         services.AddRecurringCommand(SendDailyDigestsCommand.JobName, "0 7 * * *", () => new SendDailyDigestsCommand());
         services.AddRecurringCommand(PurgeExpiredMailCommand.JobName, "55 3 * * *", () => new PurgeExpiredMailCommand());
         catalog.Add(new ModuleInfo(NotificationsDbContext.Module, typeof(NotificationsModule).Assembly, typeof(NotificationsDbContext), typeof(NotificationsTexts)));
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapNotificationsModule(this IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         SendTestEmailEndpoint.Map(api);
         PreferencesEndpoints.Map(api);
         MailAdminEndpoints.Map(api);
-        return api;
     }
 }

@@ -2,6 +2,7 @@ using Codex.Modules.Organization.Features.Memberships;
 using Codex.Modules.Organization.Features.OrgUnits;
 using Codex.Modules.Organization.Features.People;
 using Codex.Modules.Organization.Persistence;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,18 +12,18 @@ namespace Codex.Modules.Organization;
 /// <summary>Marker for the module's texts (Resources/OrganizationTexts.resx, German; .en.resx, English).</summary>
 public sealed class OrganizationTexts;
 
-public static class OrganizationModule
+public sealed class OrganizationModule : ICodexModule
 {
-    public static IServiceCollection AddOrganizationModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
+    public void AddServices(IServiceCollection services, ModuleSetup setup)
     {
+        var (database, catalog) = (setup.Database, setup.Catalog);
         services.AddModuleDbContext<OrganizationDbContext, OrganizationSqliteDbContext, OrganizationPostgreSqlDbContext, OrganizationSqlServerDbContext>(
             database, OrganizationDbContext.Module, OrganizationDbContext.SchemaName);
         catalog.Add(new ModuleInfo(OrganizationDbContext.Module, typeof(OrganizationModule).Assembly, typeof(OrganizationDbContext), typeof(OrganizationTexts)));
-        return services;
     }
 
     /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
-    public static IEndpointRouteBuilder MapOrganizationModule(this IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         CreateOrgUnitEndpoint.Map(api);
         RenameOrgUnitEndpoint.Map(api);
@@ -37,6 +38,5 @@ public static class OrganizationModule
         ListPeopleEndpoint.Map(api);
         GetPersonEndpoint.Map(api);
         ChangeMembershipEndpoint.Map(api);
-        return api;
     }
 }

@@ -57,3 +57,20 @@ public sealed record PersonRole(Guid PersonId, Guid RoleId);
 /// assignment raises RoleAssigned and is audited, as a single assignment is. Returns how many were new.
 /// </summary>
 public sealed record AssignRolesInBulkCommand(IReadOnlyList<PersonRole> Assignments) : IRequest<int>;
+
+/// <summary>
+/// A learning step that targets a tool and level was completed (Learning sends this for each of its
+/// LearningStepCompleted events): the person's proficiency rises to at least <see cref="Level"/>, never
+/// falls. Idempotent per <see cref="EventId"/>: the same event delivered again changes nothing. True when a level rose.
+/// </summary>
+public sealed record RaiseLevelByLearningCommand(Guid EventId, DateTimeOffset OccurredAt, Guid PersonId, Guid ToolId, int Level) : IRequest<bool>;
+
+/// <summary>
+/// Learning paths that lead to at least the given level of the given tools, for the skills pages'
+/// "suggested learning". Declared here, answered by the Learning module (which follows skill requirements).
+/// </summary>
+public sealed record GetSuggestedLearningQuery(IReadOnlyCollection<NeededLevel> Gaps) : IRequest<IReadOnlyList<SuggestedLearningPath>>;
+
+public sealed record NeededLevel(Guid ToolId, int Level);
+
+public sealed record SuggestedLearningPath(Guid PathId, string Title, Guid ToolId, int Level);

@@ -9,6 +9,7 @@ using Codex.Modules.Skills.Features.Tools;
 using Codex.Modules.Skills.Features.Transfer;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Jobs;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,11 @@ namespace Codex.Modules.Skills;
 public sealed class SkillsTexts;
 
 /// <summary>Tool catalogue, role requirement matrix, proficiency records and gap analysis.</summary>
-public static class SkillsModule
+public sealed class SkillsModule : ICodexModule
 {
-    public static IServiceCollection AddSkillsModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
+    public void AddServices(IServiceCollection services, ModuleSetup setup)
     {
+        var (database, catalog) = (setup.Database, setup.Catalog);
         services.AddModuleDbContext<SkillsDbContext, SkillsSqliteDbContext, SkillsPostgreSqlDbContext, SkillsSqlServerDbContext>(
             database, SkillsDbContext.Module, SkillsDbContext.SchemaName);
         services.AddScoped<SkillsAccess>();
@@ -32,11 +34,10 @@ public static class SkillsModule
         services.AddRecurringCommand(RebuildCoverageCommand.JobName, "30 2 * * *", () => new RebuildCoverageCommand());
         services.AddRecurringCommand(PurgeExpiredAuditEntriesCommand.JobName, "45 3 * * *", () => new PurgeExpiredAuditEntriesCommand());
         catalog.Add(new ModuleInfo(SkillsDbContext.Module, typeof(SkillsModule).Assembly, typeof(SkillsDbContext), typeof(SkillsTexts)));
-        return services;
     }
 
     /// <summary>Maps the module's JSON endpoints below the Host's `/api` group.</summary>
-    public static IEndpointRouteBuilder MapSkillsModule(this IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         ToolEndpoints.Map(api);
         RoleEndpoints.Map(api);
@@ -46,6 +47,5 @@ public static class SkillsModule
         GapEndpoints.Map(api);
         PrivacyEndpoints.Map(api);
         TransferEndpoints.Map(api);
-        return api;
     }
 }

@@ -9,6 +9,7 @@ using Codex.Modules.TeamCodex.Features.Scheduling;
 using Codex.Modules.TeamCodex.Features.Versions;
 using Codex.Modules.TeamCodex.Persistence;
 using Codex.Shared.Jobs;
+using Codex.Shared.Modules;
 using Codex.Shared.Persistence;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +18,11 @@ namespace Codex.Modules.TeamCodex;
 
 public sealed class TeamCodexTexts;
 
-public static class TeamCodexModule
+public sealed class TeamCodexModule : ICodexModule
 {
-    public static IServiceCollection AddTeamCodexModule(this IServiceCollection services, DatabaseOptions database, ModuleCatalog catalog)
+    public void AddServices(IServiceCollection services, ModuleSetup setup)
     {
+        var (database, catalog) = (setup.Database, setup.Catalog);
         services.AddModuleDbContext<TeamCodexDbContext, TeamCodexSqliteDbContext, TeamCodexPostgreSqlDbContext, TeamCodexSqlServerDbContext>(
             database, TeamCodexDbContext.Module, TeamCodexDbContext.SchemaName);
         services.AddScoped<CodexAccess>();
@@ -31,10 +33,9 @@ public static class TeamCodexModule
         services.AddRecurringCommand(OpenDueReviewRoundsCommand.JobName, "30 5 * * *", () => new OpenDueReviewRoundsCommand());
         services.AddRecurringCommand(SendCodexRemindersCommand.JobName, "0 8 * * *", () => new SendCodexRemindersCommand());
         catalog.Add(new ModuleInfo(TeamCodexDbContext.Module, typeof(TeamCodexModule).Assembly, typeof(TeamCodexDbContext), typeof(TeamCodexTexts)));
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapTeamCodexModule(this IEndpointRouteBuilder api)
+    public void MapEndpoints(IEndpointRouteBuilder api)
     {
         GetUnitMembersEndpoint.Map(api);
         ListCodicesEndpoint.Map(api);
@@ -60,6 +61,5 @@ public static class TeamCodexModule
         CompareVersionsEndpoint.Map(api);
         AcknowledgeVersionEndpoint.Map(api);
         GetAcknowledgementStatusEndpoint.Map(api);
-        return api;
     }
 }

@@ -1,4 +1,4 @@
-using Codex.Modules.Learning.Contracts;
+using Codex.Modules.Skills.Contracts;
 using Codex.Modules.Skills.Domain;
 
 namespace Codex.Modules.Skills.Features.Levels;
@@ -7,7 +7,7 @@ public sealed record PersonSkills(
     Guid PersonId,
     IReadOnlyList<string> Roles,
     IReadOnlyList<SkillLine> Lines,
-    IReadOnlyList<SuggestedPath> SuggestedPaths,
+    IReadOnlyList<SuggestedLearningPath> SuggestedPaths,
     IReadOnlyList<HistoryLine> History);
 
 /// <param name="RequiredLevel">0 when none of the person's roles requires the tool.</param>

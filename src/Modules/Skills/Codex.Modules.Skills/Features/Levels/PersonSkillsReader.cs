@@ -1,4 +1,4 @@
-using Codex.Modules.Learning.Contracts;
+using Codex.Modules.Skills.Contracts;
 using Codex.Modules.Skills.Features.Gaps;
 using Codex.Modules.Skills.Persistence;
 using FluentValidation;
@@ -29,8 +29,8 @@ internal sealed class PersonSkillsReader(SkillsDbContext db, GapCalculator gaps,
             // Required tools first (mandatory before recommended), then the rest of the catalogue.
             .OrderByDescending(l => l.RequiredLevel > 0).ThenByDescending(l => l.Mandatory).ThenBy(l => l.ToolName, StringComparer.CurrentCulture)
             .ToList();
-        var gapLevels = lines.Where(l => l.IsGap).Select(l => new ToolLevel(l.ToolId, l.RequiredLevel)).ToList();
-        var paths = gapLevels.Count == 0 ? [] : await mediator.Send(new GetPathsForGapsQuery(gapLevels), cancellationToken);
+        var gapLevels = lines.Where(l => l.IsGap).Select(l => new NeededLevel(l.ToolId, l.RequiredLevel)).ToList();
+        var paths = gapLevels.Count == 0 ? [] : await mediator.Send(new GetSuggestedLearningQuery(gapLevels), cancellationToken);
         var names = tools.ToDictionary(t => t.Id, t => t.Name);
         var history = (await db.ProficiencyChanges.AsNoTracking().Where(c => c.PersonId == personId)
                 .OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken))
