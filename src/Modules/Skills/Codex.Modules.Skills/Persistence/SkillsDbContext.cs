@@ -75,7 +75,7 @@ internal abstract class SkillsDbContext(DbContextOptions options) : ModuleDbCont
         _maintainingCoverage = true;
         try
         {
-            return await new CoverageMaintainer(this, new UnitTree(units))
+            return await new CoverageMaintainer(this, new OrgUnitTree(units))
                 .SaveAsync(change, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
         }
         finally

@@ -42,18 +42,13 @@ internal sealed class CodexAccess(TeamCodexDbContext db, IMediator mediator, ICu
 
     public async Task<CodexUnit> UnitAsync(Guid unitId, CancellationToken ct)
     {
-        var units = (await UnitsAsync(ct)).ToDictionary(u => u.Id);
-        if (!units.TryGetValue(unitId, out var unit))
+        var tree = new OrgUnitTree(await UnitsAsync(ct));
+        if (tree.Find(unitId) is not { } unit)
         {
             throw new NotFoundException("OrgUnit", unitId);
         }
 
-        var ancestors = new List<OrgUnitSummary>();
-        for (var parent = unit.ParentId; parent is { } id && units.TryGetValue(id, out var next); parent = next.ParentId)
-        {
-            ancestors.Add(next);
-        }
-
+        var ancestors = tree.Ancestors(unitId);
         return new CodexUnit(unit, ancestors);
     }
 

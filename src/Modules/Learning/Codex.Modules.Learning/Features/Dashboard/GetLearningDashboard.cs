@@ -97,19 +97,8 @@ internal sealed class GetLearningDashboardQueryHandler(LearningDbContext db, IMe
     /// <summary>Each person's departments (the department-level ancestor of each unit they belong to).</summary>
     private async Task<ILookup<Guid, string>> DepartmentsByPersonAsync(CancellationToken ct)
     {
-        var units = (await mediator.Send(new GetOrgUnitsQuery(), ct)).ToDictionary(u => u.Id);
-        string? DepartmentOf(Guid unitId)
-        {
-            for (var id = (Guid?)unitId; id is { } current && units.TryGetValue(current, out var unit); id = unit.ParentId)
-            {
-                if (unit.Level == OrgUnitLevel.Department)
-                {
-                    return unit.Name;
-                }
-            }
-
-            return null;
-        }
+        var tree = new OrgUnitTree(await mediator.Send(new GetOrgUnitsQuery(), ct));
+        string? DepartmentOf(Guid unitId) => tree.NearestOfKind(unitId, OrgUnitLevel.Department)?.Name;
 
         var members = await db.UnitMembers.AsNoTracking().Select(m => new { m.PersonId, m.UnitId }).ToListAsync(ct);
         return members.Select(m => (m.PersonId, Department: DepartmentOf(m.UnitId))).Where(m => m.Department is not null).Distinct()

@@ -1,3 +1,4 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Organization.Domain;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Mediation;
@@ -23,7 +24,7 @@ internal sealed class GetOrgTreeQueryHandler(OrganizationDbContext db) : IReques
             .Select(u => new { u.Id, u.Name, u.Kind, u.ParentId, MemberCount = db.Memberships.Count(m => m.OrgUnitId == u.Id && db.People.Any(p => p.Id == m.PersonId && p.IsActive)) })
             .ToListAsync(cancellationToken);
 
-        var children = units.ToLookup(u => u.ParentId);
+        var tree = new OrgUnitTree(units.Select(u => new OrgUnitSummary(u.Id, u.ParentId, u.Name, GetOrgUnitsQueryHandler.ToLevel(u.Kind))));
         var byId = units.ToDictionary(u => u.Id);
         var visible = new HashSet<Guid>(units.Select(u => u.Id));
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -32,23 +33,24 @@ internal sealed class GetOrgTreeQueryHandler(OrganizationDbContext db) : IReques
             visible.Clear();
             foreach (var match in units.Where(u => u.Name.Contains(query.Search.Trim(), StringComparison.CurrentCultureIgnoreCase)))
             {
-                for (Guid? id = match.Id; id is { } current && visible.Add(current); id = byId[current].ParentId)
+                foreach (var unit in tree.SelfAndAncestors(match.Id))
                 {
+                    visible.Add(unit.Id);
                 }
             }
         }
 
+        // Every visible unit's ancestors are visible, so skipping the others leaves whole branches.
         var result = new List<OrgTreeNode>();
-        void Walk(Guid? parentId, int depth)
+        foreach (var (node, depth) in tree.InOrder())
         {
-            foreach (var unit in children[parentId].Where(u => visible.Contains(u.Id)).OrderBy(u => u.Name, StringComparer.CurrentCulture))
+            if (visible.Contains(node.Id))
             {
+                var unit = byId[node.Id];
                 result.Add(new OrgTreeNode(unit.Id, unit.Name, unit.Kind, unit.ParentId, unit.MemberCount, depth));
-                Walk(unit.Id, depth + 1);
             }
         }
 
-        Walk(null, 0);
         return result;
     }
 }

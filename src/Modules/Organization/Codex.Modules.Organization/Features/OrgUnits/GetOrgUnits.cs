@@ -19,7 +19,7 @@ internal sealed class GetOrgUnitsQueryHandler(OrganizationDbContext db) : IReque
             .ToList();
     }
 
-    private static OrgUnitLevel ToLevel(OrgUnitKind kind) => kind switch
+    internal static OrgUnitLevel ToLevel(OrgUnitKind kind) => kind switch
     {
         OrgUnitKind.Organisation => OrgUnitLevel.Organisation,
         OrgUnitKind.Department => OrgUnitLevel.Department,

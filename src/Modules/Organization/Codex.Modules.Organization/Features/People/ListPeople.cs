@@ -1,4 +1,6 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Organization.Domain;
+using Codex.Modules.Organization.Features.OrgUnits;
 using Codex.Modules.Organization.Persistence;
 using Codex.Shared.Mediation;
 using Codex.Shared.Persistence;
@@ -66,17 +68,12 @@ internal sealed class ListPeopleQueryHandler(OrganizationDbContext db, ICurrentU
     private async Task<List<Guid>> SubtreeAsync(Guid rootId, CancellationToken cancellationToken)
     {
         // The tree is small (hundreds of units), so walking it in memory is one cheap query.
-        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancellationToken);
-        var children = units.ToLookup(u => u.ParentId, u => u.Id);
+        var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId, u.Name, u.Kind }).ToListAsync(cancellationToken);
+        var tree = new OrgUnitTree(units.Select(u => new OrgUnitSummary(u.Id, u.ParentId, u.Name, GetOrgUnitsQueryHandler.ToLevel(u.Kind))));
         var result = new List<Guid>();
-        var pending = new Stack<Guid>([rootId]);
-        while (pending.TryPop(out var id))
+        foreach (var unit in tree.Subtree(rootId))
         {
-            result.Add(id);
-            foreach (var child in children[id])
-            {
-                pending.Push(child);
-            }
+            result.Add(unit.Id);
         }
 
         return result;

@@ -1,3 +1,4 @@
+using Codex.Modules.Organization.Contracts;
 using Codex.Modules.Skills.Persistence;
 using Codex.Shared.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ internal readonly record struct CoverageFigure(bool IsRole, Guid GroupId, Guid T
 /// </summary>
 internal sealed class CoverageDisclosure(SkillsDbContext db, GapCalculator gaps)
 {
-    public async Task<IReadOnlySet<CoverageFigure>> WithheldAsync(UnitTree tree, int minimumGroupSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<CoverageFigure>> WithheldAsync(OrgUnitTree tree, int minimumGroupSize, CancellationToken cancellationToken)
     {
         var people = new Dictionary<CoverageFigure, int>();
         await foreach (var c in db.UnitCoverage.AsNoTracking().Select(c => new { c.UnitId, c.ToolId, c.Holders }).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -36,10 +37,10 @@ internal sealed class CoverageDisclosure(SkillsDbContext db, GapCalculator gaps)
 
         var tools = people.Keys.Select(f => f.ToolId).Distinct().ToList();
         var relations = new List<DisclosureRelation<CoverageFigure>>();
-        foreach (var unitId in tree.Ids())
+        foreach (var unitId in tree.Units.Select(u => u.Id))
         {
             // Ordered by id, not by name: the same decision whatever language the reader uses.
-            var children = tree.ChildIds(unitId).Order().ToList();
+            var children = tree.Children(unitId).Select(c => c.Id).Order().ToList();
             if (children.Count > 0)
             {
                 relations.AddRange(tools.Select(t => new DisclosureRelation<CoverageFigure>(
@@ -47,7 +48,7 @@ internal sealed class CoverageDisclosure(SkillsDbContext db, GapCalculator gaps)
             }
         }
 
-        if (tree.RootIds() is [var organisation])
+        if (tree.Roots is [{ Id: var organisation }])
         {
             var roles = people.Keys.Where(f => f.IsRole).GroupBy(f => f.ToolId);
             relations.AddRange(roles.Select(g => new DisclosureRelation<CoverageFigure>(

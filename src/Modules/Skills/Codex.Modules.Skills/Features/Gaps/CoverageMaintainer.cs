@@ -13,7 +13,7 @@ namespace Codex.Modules.Skills.Features.Gaps;
 /// before and after, and applies the difference; or it recounts everything (<see cref="RebuildAsync"/>).
 /// Counting one person walks their units up to the organisation, so each unit row covers its subtree.
 /// </summary>
-internal sealed class CoverageMaintainer(SkillsDbContext db, UnitTree tree)
+internal sealed class CoverageMaintainer(SkillsDbContext db, OrgUnitTree tree)
 {
     private readonly record struct Key(Guid UnitId, Guid ToolId);
 
@@ -136,7 +136,7 @@ internal sealed class CoverageMaintainer(SkillsDbContext db, UnitTree tree)
         {
             if (!scopes.TryGetValue(status.PersonId, out var scope))
             {
-                scope = tree.SelfAndAncestors(unitsOf[status.PersonId]);
+                scope = ScopeOf(tree, unitsOf[status.PersonId]);
                 scopes.Add(status.PersonId, scope);
             }
 
@@ -195,5 +195,35 @@ internal sealed class CoverageMaintainer(SkillsDbContext db, UnitTree tree)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The units and all their ancestors, each once: where a member of these units counts.</summary>
+    internal static IReadOnlyList<Guid> ScopeOf(OrgUnitTree tree, IEnumerable<Guid> unitIds)
+    {
+        var result = new List<Guid>();
+        var seen = new HashSet<Guid>();
+        foreach (var unitId in unitIds)
+        {
+            if (!tree.Contains(unitId))
+            {
+                // A unit the tree does not know (yet) still counts for itself.
+                if (seen.Add(unitId))
+                {
+                    result.Add(unitId);
+                }
+
+                continue;
+            }
+
+            foreach (var unit in tree.SelfAndAncestors(unitId))
+            {
+                if (seen.Add(unit.Id))
+                {
+                    result.Add(unit.Id);
+                }
+            }
+        }
+
+        return result;
     }
 }

@@ -48,7 +48,7 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
     public async Task<Heatmap> Handle(GetHeatmapQuery query, CancellationToken cancellationToken)
     {
         var units = await mediator.Send(new GetOrgUnitsQuery(), cancellationToken);
-        var tree = new UnitTree(units);
+        var tree = new OrgUnitTree(units);
         var selectable = await SelectableAsync(tree, cancellationToken);
         if (selectable.Count == 0)
         {
@@ -73,9 +73,9 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
         }
 
         var rules = await access.RulesAsync(cancellationToken);
-        var scope = tree.Node(scopeId, 0);
+        var scope = Node(tree.Find(scopeId)!, 0);
         var rows = new List<HeatmapUnit> { scope };
-        rows.AddRange(tree.Children(scopeId).Select(c => tree.Node(c, 1)));
+        rows.AddRange(tree.Children(scopeId).Select(c => Node(c, 1)));
 
         // Each row's coverage already counts its whole subtree, every person once.
         var rowIds = rows.Select(r => r.Id).ToList();
@@ -93,17 +93,22 @@ internal sealed class GetHeatmapQueryHandler(SkillsDbContext db, SkillsAccess ac
         return new Heatmap(scope, rows, tools, cells, selectable, rules.MinimumGroupSize);
     }
 
-    private async Task<IReadOnlyList<HeatmapUnit>> SelectableAsync(UnitTree tree, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HeatmapUnit>> SelectableAsync(OrgUnitTree tree, CancellationToken cancellationToken)
     {
         if (user.IsInRole(CodexRoles.Admin) || user.IsInRole(CodexRoles.HR))
         {
-            return tree.All();
+            return All(tree);
         }
 
         // Organization's answer already holds every unit below the led ones.
         var ids = (await access.LedUnitsAsync(cancellationToken)).ToHashSet();
-        return tree.All().Where(u => ids.Contains(u.Id)).ToList();
+        return All(tree).Where(u => ids.Contains(u.Id)).ToList();
     }
+
+    private static HeatmapUnit Node(OrgUnitSummary unit, int depth) => new(unit.Id, unit.Name, unit.Level, depth);
+
+    /// <summary>Depth-first, so a picker shows the hierarchy.</summary>
+    private static List<HeatmapUnit> All(OrgUnitTree tree) => [.. tree.InOrder().Select(u => Node(u.Unit, u.Depth))];
 }
 
 internal static class GetHeatmapEndpoint

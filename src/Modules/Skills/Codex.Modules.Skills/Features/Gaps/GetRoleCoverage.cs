@@ -29,7 +29,7 @@ internal sealed class GetRoleCoverageQueryHandler(SkillsDbContext db, GapCalcula
             ?? throw new NotFoundException(nameof(Domain.Role), query.RoleId);
         var rules = await access.RulesAsync(cancellationToken);
         var counts = (await gaps.RoleAsync(role.Id, cancellationToken)).ToDictionary(c => c.ToolId);
-        var tree = new UnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
+        var tree = new OrgUnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
         var withheld = await disclosure.WithheldAsync(tree, rules.MinimumGroupSize, cancellationToken);
         var requirements = await (from r in db.Requirements.AsNoTracking()
                                   where r.RoleId == role.Id

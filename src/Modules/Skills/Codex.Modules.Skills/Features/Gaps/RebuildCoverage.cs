@@ -14,7 +14,7 @@ internal sealed class RebuildCoverageCommandHandler(SkillsDbContext db, IMediato
 {
     public async Task<Unit> Handle(RebuildCoverageCommand request, CancellationToken cancellationToken)
     {
-        var tree = new UnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
+        var tree = new OrgUnitTree(await mediator.Send(new GetOrgUnitsQuery(), cancellationToken));
         await new CoverageMaintainer(db, tree).RebuildAsync(clock.GetUtcNow(), cancellationToken);
         return Unit.Value;
     }

@@ -58,22 +58,10 @@ public sealed class AssignmentsModel(IMediator mediator, IStringLocalizer<Skills
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var units = await mediator.Send(new GetOrgUnitsQuery(), ct);
-        var children = units.ToLookup(u => u.ParentId);
-        var ordered = new List<(OrgUnitSummary, int)>();
-        void Walk(Guid? parent, int depth)
-        {
-            foreach (var unit in children[parent].OrderBy(u => u.Name, StringComparer.CurrentCulture))
-            {
-                ordered.Add((unit, depth));
-                Walk(unit.Id, depth + 1);
-            }
-        }
-
-        Walk(null, 0);
-        Units = ordered;
+        var tree = new OrgUnitTree(await mediator.Send(new GetOrgUnitsQuery(), ct));
+        Units = tree.InOrder();
         Roles = await mediator.Send(new GetRoleListQuery(), ct);
-        if (UnitId is not { } unitId || units.All(u => u.Id != unitId))
+        if (UnitId is not { } unitId || !tree.Contains(unitId))
         {
             UnitId = null;
             return;
