@@ -7,12 +7,12 @@ namespace Codex.Modules.Organization.Contracts;
 /// cycle in the data cannot make it loop; units in a cycle or below a parent the list does not hold are not
 /// reached from the roots.
 /// </summary>
-public sealed class OrgUnitTree
+public sealed record OrgUnitTree
 {
-    private static readonly IReadOnlyList<OrgUnitSummary> None = [];
+    private static readonly IReadOnlyList<OrgUnitSummary> None = Array.Empty<OrgUnitSummary>();
 
-    private readonly Dictionary<Guid, OrgUnitSummary> _byId = [];
-    private readonly Dictionary<Guid, IReadOnlyList<OrgUnitSummary>> _children = [];
+    private readonly Dictionary<Guid, OrgUnitSummary> _byId = new();
+    private readonly Dictionary<Guid, IReadOnlyList<OrgUnitSummary>> _children = new();
 
     public OrgUnitTree(IEnumerable<OrgUnitSummary> units)
     {
@@ -34,7 +34,7 @@ public sealed class OrgUnitTree
             }
             else
             {
-                children.Add(parentId, [unit]);
+                children.Add(parentId, new List<OrgUnitSummary> { unit });
             }
         }
 
@@ -148,7 +148,20 @@ public sealed class OrgUnitTree
 
     private static List<OrgUnitSummary> ByName(List<OrgUnitSummary> units)
     {
-        // OrderBy is stable: units of the same name keep the order given, as the pages always had them.
-        return [.. units.OrderBy(u => u.Name, StringComparer.CurrentCulture)];
+        // Insertion sort, because it is stable: units of the same name keep the order given, as the
+        // pages always had them (List.Sort is not stable; contracts stay free of LINQ).
+        var sorted = new List<OrgUnitSummary>(units.Count);
+        foreach (var unit in units)
+        {
+            var at = sorted.Count;
+            while (at > 0 && StringComparer.CurrentCulture.Compare(sorted[at - 1].Name, unit.Name) > 0)
+            {
+                at--;
+            }
+
+            sorted.Insert(at, unit);
+        }
+
+        return sorted;
     }
 }
